@@ -1,0 +1,9 @@
+package io.parley;
+
+/** A request that conflicts with the current state (duplicate name, profile still assigned); answered with 409. */
+public class ConflictException extends RuntimeException {
+
+	public ConflictException(String message) {
+		super(message);
+	}
+}

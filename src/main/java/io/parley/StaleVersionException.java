@@ -1,0 +1,9 @@
+package io.parley;
+
+/** An {@code If-Match} version that is no longer current; answered with 412. */
+public class StaleVersionException extends RuntimeException {
+
+	public StaleVersionException(String message) {
+		super(message);
+	}
+}

@@ -1,0 +1,99 @@
+package io.parley.accounts;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may call what. {@code /api/**} is stateless with HTTP Basic or an API token and answers 401/403 as problems;
+ * the widget, assets, health and API docs are public; everything else is the console behind a form login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(Users users) {
+		return username -> users.loginByUsername(username)
+			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/chat-profiles/*/audit", "/api/v1/points-of-contact/*/audit").hasRole("ADMIN")
+				.requestMatchers("/api/v1/api-tokens/**").authenticated()
+				.requestMatchers("/api/v1/agent/**").hasRole("AGENT")
+				.requestMatchers(HttpMethod.GET, "/api/v1/chat-profiles/**", "/api/v1/points-of-contact/**")
+				.hasAnyRole("ADMIN", "AGENT")
+				.anyRequest().hasRole("ADMIN"))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+				problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+						"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).")))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"Unauthorized", "Authenticate with HTTP Basic or an API token (Authorization: Bearer ...)."))
+				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
+						"Your role does not allow this request.")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicAndConsole(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/widget/**", "/assets/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
+						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
+						"/css/**", "/js/**", "/favicon.ico", "/error", "/login")
+				.permitAll()
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/widget/**"));
+		return http.build();
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new ActorArgumentResolver());
+	}
+
+	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Parley\", Bearer");
+		}
+		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase()
+				+ "\",\"title\":\"" + title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+}

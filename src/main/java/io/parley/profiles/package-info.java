@@ -1,0 +1,6 @@
+/**
+ * Chat profiles: the look and behaviour of the Customer Chat Interface (V1 with a logo, V2 with a pre-chat form and a
+ * waiting queue screen), the rules between their fields, and the events every change publishes.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Chat profiles")
+package io.parley.profiles;

@@ -1,0 +1,119 @@
+package io.parley.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.parley.HttpApi;
+import io.parley.HttpApi.Answer;
+import io.parley.IntegrationTest;
+
+@IntegrationTest
+class AccountsIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestTenants testTenants;
+
+	@Test
+	void healthReportsTheDatabase() {
+		Answer health = HttpApi.anonymous(port).get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().at("/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+	}
+
+	@Test
+	void answersMissingCredentialsWith401Problem() {
+		Answer answer = HttpApi.anonymous(port).get("/api/v1/users");
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.json().at("/status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesAWrongPassword() {
+		assertThat(HttpApi.basic(port, "admin", "wrong").get("/api/v1/users").status()).isEqualTo(401);
+	}
+
+	@Test
+	void firstStartAdminListsUsers() {
+		Answer answer = HttpApi.admin(port).get("/api/v1/users?q=admin");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().at("/items").valueStream().map(u -> u.at("/username").asString()))
+			.contains("admin");
+	}
+
+	@Test
+	void createsAnAgentWhoCannotManageUsers() {
+		String name = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+		Answer created = HttpApi.admin(port).post("/api/v1/users", Map.of("username", name, "displayName", "Ann Agent",
+				"password", "agent-password", "roles", List.of("AGENT"), "skills", List.of("sales"),
+				"maxConcurrentChats", 3));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.header("ETag")).isEqualTo("\"1\"");
+		assertThat(created.json().has("password")).isFalse();
+		assertThat(created.json().at("/maxConcurrentChats").asInt()).isEqualTo(3);
+
+		Answer forbidden = HttpApi.basic(port, name, "agent-password").get("/api/v1/users");
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void rejectsInvalidUsersNamingTheFields() {
+		Answer answer = HttpApi.admin(port).post("/api/v1/users",
+				Map.of("username", "<script>", "displayName", "", "password", "short", "roles", List.of()));
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.json().at("/errors").valueStream().map(e -> e.at("/field").asString()))
+			.contains("username", "displayName", "password", "roles");
+	}
+
+	@Test
+	void rejectsADuplicateUsernameIgnoringCase() {
+		Answer answer = HttpApi.admin(port).post("/api/v1/users",
+				Map.of("username", "ADMIN", "displayName", "Other", "password", "long-enough", "roles", List.of("AGENT")));
+		assertThat(answer.status()).isEqualTo(409);
+	}
+
+	@Test
+	void apiTokenAuthenticatesUntilRevoked() {
+		Answer created = HttpApi.admin(port).post("/api/v1/api-tokens", Map.of("name", "ci"));
+		assertThat(created.status()).isEqualTo(201);
+		String token = created.json().at("/token").asString();
+		assertThat(token).startsWith("pat_");
+
+		assertThat(HttpApi.bearer(port, token).get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).get("/api/v1/api-tokens").text()).doesNotContain(token);
+
+		String id = created.json().at("/id").asString();
+		assertThat(HttpApi.admin(port).delete("/api/v1/api-tokens/" + id).status()).isEqualTo(204);
+		assertThat(HttpApi.bearer(port, token).get("/api/v1/users").status()).isEqualTo(401);
+	}
+
+	@Test
+	void anotherTenantsAdminCannotSeeThisTenantsUsers() {
+		String other = testTenants.tenantWithAdmin("other-password");
+		String adminId = HttpApi.admin(port).get("/api/v1/users?q=admin").json().at("/items/0/id").asString();
+		HttpApi otherAdmin = HttpApi.basic(port, other, "other-password");
+		assertThat(otherAdmin.get("/api/v1/users/" + adminId).status()).isEqualTo(404);
+		assertThat(otherAdmin.get("/api/v1/users").json().at("/items").size()).isEqualTo(1);
+	}
+
+	@Test
+	void loginPageHasLabelledFields() {
+		Answer page = HttpApi.anonymous(port).get("/login");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("<label for=\"username\">Username</label>", "<label for=\"password\">Password</label>",
+				"Log in", "name=\"_csrf\"");
+	}
+}
