@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"parley.database.data-dir=target/test-data/${random.uuid}",
 		"parley.database.embedded-ephemeral=true",
-		"parley.accounts.admin-password=" + IntegrationTest.ADMIN_PASSWORD })
+		"parley.accounts.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+		"logging.level.root=WARN", "logging.level.io.parley=INFO" })
 public @interface IntegrationTest {
 
 	String ADMIN_PASSWORD = "admin-password-for-tests";

@@ -1,0 +1,115 @@
+package io.parley.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.parley.HttpApi;
+import io.parley.HttpApi.Answer;
+import io.parley.ParleyApplication;
+
+/**
+ * Parley on a PostgreSQL server instead of the embedded one: switched on by {@code PARLEY_TEST_DATABASE_URL} (with
+ * {@code PARLEY_TEST_DATABASE_USERNAME}/{@code _PASSWORD}), skipped with a printed reason when it is not set, and
+ * failing when it is set but the server cannot be reached. It creates a fresh database on the server, runs Parley
+ * with {@code PARLEY_DATABASE_URL} pointing at it, and drops it afterwards.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresServerIntegrationTest {
+
+	private static final String PASSWORD = "server-suite-admin-password";
+
+	private String serverUrl;
+	private String username;
+	private String password;
+	private String database;
+	private ConfigurableApplicationContext parley;
+	private int port;
+
+	@BeforeAll
+	void startParleyOnTheServer() throws SQLException {
+		serverUrl = System.getenv("PARLEY_TEST_DATABASE_URL");
+		if (serverUrl == null || serverUrl.isBlank()) {
+			String reason = "PostgresServerIntegrationTest skipped: set PARLEY_TEST_DATABASE_URL "
+					+ "(e.g. jdbc:postgresql://127.0.0.1:5432/test, user in PARLEY_TEST_DATABASE_USERNAME) to run Parley "
+					+ "against a PostgreSQL server.";
+			System.out.println(reason);
+			Assumptions.abort(reason);
+		}
+		username = envOr("PARLEY_TEST_DATABASE_USERNAME", "postgres");
+		password = envOr("PARLEY_TEST_DATABASE_PASSWORD", "");
+		database = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + database);
+		}
+		parley = new SpringApplicationBuilder(ParleyApplication.class).run(
+				"--server.port=0",
+				"--parley.database.url=" + databaseUrl(),
+				"--parley.database.username=" + username,
+				"--parley.database.password=" + password,
+				"--parley.accounts.admin-password=" + PASSWORD);
+		port = ((WebServerApplicationContext) parley).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopAndDropTheDatabase() throws SQLException {
+		if (parley != null) {
+			parley.close();
+		}
+		if (database != null) {
+			try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+					Statement statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + database + " with (force)");
+			}
+		}
+	}
+
+	@Test
+	void runsOnTheServerWithMigrationsApplied() throws SQLException {
+		Answer health = HttpApi.anonymous(port).get("/actuator/health");
+		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+		try (Connection connection = DriverManager.getConnection(databaseUrl(), username, password);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery("select count(*) from flyway_schema_history where success")) {
+			rs.next();
+			assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+		}
+	}
+
+	@Test
+	void firstStartAdminManagesUsers() {
+		HttpApi admin = HttpApi.basic(port, "admin", PASSWORD);
+		Answer created = admin.post("/api/v1/users", Map.of("username", "server-agent", "displayName", "Server Agent",
+				"password", "agent-password", "roles", List.of("AGENT")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(admin.get("/api/v1/users/" + created.json().at("/id").asString()).status()).isEqualTo(200);
+	}
+
+	private String databaseUrl() {
+		// Replace the database name of the configured URL, keeping host, port and parameters.
+		int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+		int query = serverUrl.indexOf('?', slash);
+		return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+}
