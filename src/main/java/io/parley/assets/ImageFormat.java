@@ -1,12 +1,13 @@
 package io.parley.assets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The image formats Parley accepts, told apart by their first bytes (magic numbers) only. */
 enum ImageFormat {
 
-	PNG("image/png", "png"), JPEG("image/jpeg", "jpg"), GIF("image/gif", "gif"), WEBP("image/webp", "webp");
+	PNG("image/png"), JPEG("image/jpeg"), GIF("image/gif"), WEBP("image/webp");
 
 	/** How the accepted formats are named in messages to people. */
 	static final String ACCEPTED = "PNG, JPEG, GIF and WebP";
@@ -14,19 +15,13 @@ enum ImageFormat {
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
 	private final String mediaType;
-	private final String extension;
 
-	ImageFormat(String mediaType, String extension) {
+	ImageFormat(String mediaType) {
 		this.mediaType = mediaType;
-		this.extension = extension;
 	}
 
 	String mediaType() {
 		return mediaType;
-	}
-
-	String extension() {
-		return extension;
 	}
 
 	static Optional<ImageFormat> detect(byte[] bytes) {
@@ -61,6 +56,6 @@ enum ImageFormat {
 	}
 
 	private static byte[] ascii(String text) {
-		return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 }

@@ -1,6 +1,7 @@
 package io.parley.assets.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -35,7 +36,7 @@ class UploadProblems {
 	@ExceptionHandler(UnsupportedImageException.class)
 	ResponseEntity<ProblemDetail> unsupported(UnsupportedImageException e) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage());
-		problem.setProperty("acceptedTypes", java.util.List.of("image/png", "image/jpeg", "image/gif", "image/webp"));
+		problem.setProperty("acceptedTypes", List.of("image/png", "image/jpeg", "image/gif", "image/webp"));
 		return answer(problem);
 	}
 
