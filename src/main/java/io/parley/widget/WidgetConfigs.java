@@ -24,6 +24,7 @@ import io.parley.contactpoints.ChatProfileUnassigned;
 import io.parley.contactpoints.Origin;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
+import io.parley.contactpoints.PointOfContactCreated;
 import io.parley.contactpoints.PointOfContactDeleted;
 import io.parley.contactpoints.PointOfContactUpdated;
 import io.parley.profiles.Appearance;
@@ -159,6 +160,11 @@ public class WidgetConfigs {
 	// Invalidation runs after commit: dropping an entry before commit would let a concurrent request cache the old
 	// state again. Other nodes learn of changes through the cluster module (a later step); until then each node's
 	// entries are only dropped by its own writes.
+
+	@TransactionalEventListener
+	void on(PointOfContactCreated event) {
+		forget(event.pointOfContactId());
+	}
 
 	@TransactionalEventListener
 	void on(PointOfContactUpdated event) {

@@ -1,0 +1,26 @@
+package io.parley.widget.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The URL customers' browsers reach Parley at: {@code PARLEY_PUBLIC_URL}, or else the one the request came to. */
+@Component
+class WidgetBaseUrl {
+
+	private final String configured;
+
+	WidgetBaseUrl(@Value("${parley.widget.public-url:}") String configured) {
+		this.configured = configured == null || configured.isBlank() ? null : configured.replaceAll("/+$", "");
+	}
+
+	String of(HttpServletRequest request) {
+		if (configured != null) {
+			return configured;
+		}
+		return ServletUriComponentsBuilder.fromContextPath(request).replacePath(request.getContextPath())
+			.replaceQuery(null).build().toUriString();
+	}
+}
