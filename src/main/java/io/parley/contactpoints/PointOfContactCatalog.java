@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** How other modules read points of contact: the public widget by id alone, profile pages by assignment. */
+/**
+ * How other modules read points of contact: the public widget by id alone, profile pages by assignment. Each read
+ * is one query, so it opens no transaction of its own; inside a caller's transaction it takes part in that one.
+ */
 @Service
 public class PointOfContactCatalog {
 
@@ -21,13 +23,11 @@ public class PointOfContactCatalog {
 	 * The point of contact {@code id} in whichever tenant it is: the public widget knows only this id. Callers decide
 	 * what an inactive one means (the widget answers 404).
 	 */
-	@Transactional(readOnly = true)
 	public Optional<PointOfContact> find(UUID id) {
 		return pointsOfContact.findInAnyTenant(id);
 	}
 
 	/** The points of contact of {@code tenantId} that show chat profile {@code profileId}, by name. */
-	@Transactional(readOnly = true)
 	public List<PointOfContact> assignedTo(UUID tenantId, UUID profileId) {
 		return pointsOfContact.assignedTo(tenantId, profileId);
 	}

@@ -4,9 +4,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** How other modules read chat profiles (the widget's configuration, assignment checks): by tenant and id. */
+/**
+ * How other modules read chat profiles (the widget's configuration, assignment checks): by tenant and id. Each read
+ * is one query, so it opens no transaction of its own; inside a caller's transaction it takes part in that one.
+ */
 @Service
 public class ChatProfileCatalog {
 
@@ -17,7 +19,6 @@ public class ChatProfileCatalog {
 	}
 
 	/** The profile {@code id} of {@code tenantId}, empty when it does not exist there. */
-	@Transactional(readOnly = true)
 	public Optional<ChatProfile> find(UUID tenantId, UUID id) {
 		return profiles.find(tenantId, id);
 	}

@@ -24,7 +24,7 @@ public record ChatProfileDraft(String name, String description, InterfaceVersion
 	public record PreChatFormInput(Boolean enabled, String welcomeMessage, List<FieldInput> fields) {
 	}
 
-	/** One pre-chat form field as sent. */
+	/** One pre-chat form field as sent; {@code required} absent means optional. */
 	public record FieldInput(String key, String label, PreChatFieldType type, Boolean required, List<String> options,
 			Integer maxLength) {
 	}

@@ -1,10 +1,12 @@
 package io.parley.profiles;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.parley.Violations;
 import io.parley.profiles.ChatProfileDraft.FieldInput;
@@ -33,7 +35,7 @@ public record PreChatForm(boolean enabled, String welcomeMessage, List<PreChatFi
 	}
 
 	/** The field with {@code key}, if the form has one. */
-	public java.util.Optional<PreChatField> field(String key) {
+	public Optional<PreChatField> field(String key) {
 		return fields.stream().filter(f -> f.key().equals(key)).findFirst();
 	}
 
@@ -44,7 +46,7 @@ public record PreChatForm(boolean enabled, String welcomeMessage, List<PreChatFi
 		if (inputs.size() > FIELDS_MAX) {
 			return null;
 		}
-		List<PreChatField> fields = new java.util.ArrayList<>();
+		List<PreChatField> fields = new ArrayList<>();
 		for (int i = 0; i < inputs.size(); i++) {
 			String fieldPrefix = prefix + "fields[" + i + "]";
 			if (violations.required(fieldPrefix, inputs.get(i))) {

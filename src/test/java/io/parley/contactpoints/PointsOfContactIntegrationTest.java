@@ -471,9 +471,11 @@ class PointsOfContactIntegrationTest {
 				}
 			}
 		}
-		Answer activeAsText = admin.send("POST", POCS, "{\"name\": \"x\", \"skill\": \"x\", \"active\": \"maybe\"}",
-				"application/json");
-		assertThat(fields(activeAsText)).containsExactly("active");
+		for (String notAFlag : List.of("\"maybe\"", "\"true\"", "1", "0")) {
+			Answer activeAsText = admin.send("POST", POCS,
+					"{\"name\": \"x\", \"skill\": \"x\", \"active\": " + notAFlag + "}", "application/json");
+			assertThat(fields(activeAsText)).as(notAFlag).containsExactly("active");
+		}
 		Answer originsAsText = admin.send("POST", POCS,
 				"{\"name\": \"x\", \"skill\": \"x\", \"allowedOrigins\": \"https://a.example.com\"}", "application/json");
 		assertThat(originsAsText.status()).isEqualTo(400);

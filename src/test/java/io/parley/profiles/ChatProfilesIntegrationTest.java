@@ -537,15 +537,42 @@ class ChatProfilesIntegrationTest {
 		assertThat(badEnum.status()).isEqualTo(400);
 		assertThat(fields(badEnum)).containsExactly("interfaceVersion");
 
+		// an enum is its name, never its index
+		for (Object index : List.of(1, "1", 0, true, List.of("V2"))) {
+			Map<String, Object> byIndex = v2Profile(unique("Enum"));
+			byIndex.put("interfaceVersion", index);
+			assertThat(fields(admin.post(PROFILES, byIndex))).as(index.toString()).containsExactly("interfaceVersion");
+		}
+		Map<String, Object> lowerCase = v2Profile(unique("Enum"));
+		appearance(lowerCase).put("buttonPosition", "bottom_right");
+		assertThat(fields(admin.post(PROFILES, lowerCase))).containsExactly("appearance.buttonPosition");
+		Map<String, Object> sizeByIndex = v2Profile(unique("Enum"));
+		appearance(sizeByIndex).put("fontSize", 2);
+		assertThat(fields(admin.post(PROFILES, sizeByIndex))).containsExactly("appearance.fontSize");
+
 		Map<String, Object> badSize = v2Profile(unique("Enum"));
 		appearance(badSize).put("fontSize", "GIANT");
 		assertThat(fields(admin.post(PROFILES, badSize))).containsExactly("appearance.fontSize");
 		Map<String, Object> badType = v2Profile(unique("Enum"));
 		formFields(badType).get(1).put("type", "COLOR");
 		assertThat(fields(admin.post(PROFILES, badType))).containsExactly("preChatForm.fields[1].type");
-		Map<String, Object> badRequired = v2Profile(unique("Bool"));
-		formFields(badRequired).get(1).put("required", "perhaps");
-		assertThat(fields(admin.post(PROFILES, badRequired))).containsExactly("preChatForm.fields[1].required");
+		// flags are true or false and lengths whole numbers, nothing coerced into one
+		for (Object notAFlag : List.of("perhaps", "true", 1, 0)) {
+			Map<String, Object> badRequired = v2Profile(unique("Bool"));
+			formFields(badRequired).get(1).put("required", notAFlag);
+			assertThat(fields(admin.post(PROFILES, badRequired))).as(notAFlag.toString())
+				.containsExactly("preChatForm.fields[1].required");
+			Map<String, Object> badShow = v2Profile(unique("Bool"));
+			waitingQueue(badShow).put("showPosition", notAFlag);
+			assertThat(fields(admin.post(PROFILES, badShow))).as(notAFlag.toString())
+				.containsExactly("waitingQueue.showPosition");
+		}
+		for (Object notALength : List.of(80.9, "80", 99_999_999_999L, true)) {
+			Map<String, Object> badLength = v2Profile(unique("Length"));
+			formFields(badLength).get(0).put("maxLength", notALength);
+			assertThat(fields(admin.post(PROFILES, badLength))).as(notALength.toString())
+				.containsExactly("preChatForm.fields[0].maxLength");
+		}
 
 		Answer missingVersion = admin.post(PROFILES, Map.of("name", unique("No version")));
 		assertThat(fields(missingVersion)).containsExactly("interfaceVersion");

@@ -19,10 +19,13 @@ final class PointOfContactJson {
 
 	/** A point of contact as sent; the read-only fields of one that was read are ignored, so it can be sent back. */
 	@JsonIgnoreProperties({ "id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy" })
-	record PointOfContactRequest(@JsonDeserialize(using = StrictText.class) String name,
-			@JsonDeserialize(using = StrictText.class) String description,
-			@JsonDeserialize(using = StrictText.class) String skill, Boolean active,
-			@JsonDeserialize(contentUsing = StrictText.class) List<String> allowedOrigins, UUID chatProfileId) {
+	record PointOfContactRequest(
+			@JsonDeserialize(using = StrictJson.Text.class) String name,
+			@JsonDeserialize(using = StrictJson.Text.class) String description,
+			@JsonDeserialize(using = StrictJson.Text.class) String skill,
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean active,
+			@JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> allowedOrigins,
+			UUID chatProfileId) {
 
 		PointOfContactDraft draft() {
 			return new PointOfContactDraft(name, description, skill, active, allowedOrigins, chatProfileId);

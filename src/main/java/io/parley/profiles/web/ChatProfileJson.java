@@ -26,9 +26,13 @@ final class ChatProfileJson {
 
 	/** A profile as sent; the read-only fields of a profile that was read are ignored, so it can be sent back. */
 	@JsonIgnoreProperties({ "id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy" })
-	record ProfileRequest(@JsonDeserialize(using = StrictText.class) String name,
-			@JsonDeserialize(using = StrictText.class) String description, InterfaceVersion interfaceVersion,
-			AppearanceJson appearance, UUID logoAssetId, PreChatFormRequest preChatForm,
+	record ProfileRequest(
+			@JsonDeserialize(using = StrictJson.Text.class) String name,
+			@JsonDeserialize(using = StrictJson.Text.class) String description,
+			@JsonDeserialize(using = StrictJson.Constant.class) InterfaceVersion interfaceVersion,
+			AppearanceJson appearance,
+			UUID logoAssetId,
+			PreChatFormRequest preChatForm,
 			WaitingQueueRequest waitingQueue) {
 
 		ChatProfileDraft draft() {
@@ -38,16 +42,19 @@ final class ChatProfileJson {
 		}
 	}
 
-	record AppearanceJson(@JsonDeserialize(using = StrictText.class) String primaryColor,
-			@JsonDeserialize(using = StrictText.class) String primaryTextColor,
-			@JsonDeserialize(using = StrictText.class) String agentBubbleColor,
-			@JsonDeserialize(using = StrictText.class) String agentBubbleTextColor,
-			@JsonDeserialize(using = StrictText.class) String topBarColor,
-			@JsonDeserialize(using = StrictText.class) String topBarTextColor,
-			@JsonDeserialize(using = StrictText.class) String fontFamily, FontSize fontSize,
-			@JsonDeserialize(using = StrictText.class) String headerTitle,
-			@JsonDeserialize(using = StrictText.class) String welcomeMessage,
-			@JsonDeserialize(using = StrictText.class) String buttonLabel, ButtonPosition buttonPosition) {
+	record AppearanceJson(
+			@JsonDeserialize(using = StrictJson.Text.class) String primaryColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String primaryTextColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String agentBubbleColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String agentBubbleTextColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String topBarColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String topBarTextColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String fontFamily,
+			@JsonDeserialize(using = StrictJson.Constant.class) FontSize fontSize,
+			@JsonDeserialize(using = StrictJson.Text.class) String headerTitle,
+			@JsonDeserialize(using = StrictJson.Text.class) String welcomeMessage,
+			@JsonDeserialize(using = StrictJson.Text.class) String buttonLabel,
+			@JsonDeserialize(using = StrictJson.Constant.class) ButtonPosition buttonPosition) {
 
 		ChatProfileDraft.AppearanceInput input() {
 			return new ChatProfileDraft.AppearanceInput(primaryColor, primaryTextColor, agentBubbleColor,
@@ -63,7 +70,9 @@ final class ChatProfileJson {
 		}
 	}
 
-	record PreChatFormRequest(Boolean enabled, @JsonDeserialize(using = StrictText.class) String welcomeMessage,
+	record PreChatFormRequest(
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean enabled,
+			@JsonDeserialize(using = StrictJson.Text.class) String welcomeMessage,
 			List<FieldRequest> fields) {
 
 		ChatProfileDraft.PreChatFormInput input() {
@@ -72,19 +81,28 @@ final class ChatProfileJson {
 		}
 	}
 
-	record FieldRequest(@JsonDeserialize(using = StrictText.class) String key,
-			@JsonDeserialize(using = StrictText.class) String label, PreChatFieldType type, Boolean required,
-			@JsonDeserialize(contentUsing = StrictText.class) List<String> options, Integer maxLength) {
+	record FieldRequest(
+			@JsonDeserialize(using = StrictJson.Text.class) String key,
+			@JsonDeserialize(using = StrictJson.Text.class) String label,
+			@JsonDeserialize(using = StrictJson.Constant.class) PreChatFieldType type,
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean required,
+			@JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> options,
+			@JsonDeserialize(using = StrictJson.WholeNumber.class) Integer maxLength) {
 
 		ChatProfileDraft.FieldInput input() {
 			return new ChatProfileDraft.FieldInput(key, label, type, required, options, maxLength);
 		}
 	}
 
-	record WaitingQueueRequest(Boolean enabled, @JsonDeserialize(using = StrictText.class) String message,
-			@JsonDeserialize(using = StrictText.class) String backgroundColor,
-			@JsonDeserialize(using = StrictText.class) String textColor, UUID logoAssetId, UUID heroImageAssetId,
-			Boolean showPosition, Boolean showEstimatedWait) {
+	record WaitingQueueRequest(
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean enabled,
+			@JsonDeserialize(using = StrictJson.Text.class) String message,
+			@JsonDeserialize(using = StrictJson.Text.class) String backgroundColor,
+			@JsonDeserialize(using = StrictJson.Text.class) String textColor,
+			UUID logoAssetId,
+			UUID heroImageAssetId,
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean showPosition,
+			@JsonDeserialize(using = StrictJson.Flag.class) Boolean showEstimatedWait) {
 
 		ChatProfileDraft.WaitingQueueInput input() {
 			return new ChatProfileDraft.WaitingQueueInput(enabled, message, backgroundColor, textColor, logoAssetId,
@@ -93,7 +111,7 @@ final class ChatProfileJson {
 	}
 
 	/** The body of {@code POST /{id}/copy}. */
-	record CopyRequest(@JsonDeserialize(using = StrictText.class) String name) {
+	record CopyRequest(@JsonDeserialize(using = StrictJson.Text.class) String name) {
 	}
 
 	record ProfileResponse(UUID id, String name, String description, InterfaceVersion interfaceVersion,
