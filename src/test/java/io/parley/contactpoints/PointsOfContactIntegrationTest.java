@@ -476,6 +476,9 @@ class PointsOfContactIntegrationTest {
 					"{\"name\": \"x\", \"skill\": \"x\", \"active\": " + notAFlag + "}", "application/json");
 			assertThat(fields(activeAsText)).as(notAFlag).containsExactly("active");
 		}
+		Answer surrogate = admin.send("POST", POCS, "{\"name\": \"x\\ud800\", \"skill\": \"s\"}",
+				"application/json");
+		assertThat(fields(surrogate)).containsExactly("name");
 		Answer originsAsText = admin.send("POST", POCS,
 				"{\"name\": \"x\", \"skill\": \"x\", \"allowedOrigins\": \"https://a.example.com\"}", "application/json");
 		assertThat(originsAsText.status()).isEqualTo(400);

@@ -465,6 +465,23 @@ class ChatProfilesIntegrationTest {
 	}
 
 	@Test
+	void refusesUnpairedSurrogatesWhichNoDatabaseCanStore() {
+		for (String path : List.of("name", "description", "appearance.headerTitle", "preChatForm.fields[2].options[1]",
+				"waitingQueue.message")) {
+			Map<String, Object> profile = v2Profile(unique("Surrogate"));
+			set(profile, path, "SURROGATE");
+			String body = HttpApi.JSON.writeValueAsString(profile).replace("SURROGATE", "x\\ud800y");
+			Answer answer = admin.send("POST", PROFILES, body, "application/json");
+			assertThat(fields(answer)).as(path).containsExactly(path);
+		}
+		Answer paired = admin.send("POST", PROFILES, "{\"name\": \"\\ud83d\\ude00 " + UUID.randomUUID()
+				+ "\", \"interfaceVersion\": \"V1\"}", "application/json");
+		assertThat(paired.status()).isEqualTo(201);
+		assertThat(admin.get(PROFILES + "/" + paired.json().at("/id").asString()).json().at("/name").asString())
+			.startsWith("\ud83d\ude00 ");
+	}
+
+	@Test
 	void refusesTooLongTextsNamingTheField() {
 		String huge = HostileInputs.ofLength(100_000);
 		Map<String, String> paths = new LinkedHashMap<>();

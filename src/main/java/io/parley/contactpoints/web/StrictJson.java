@@ -14,15 +14,29 @@ final class StrictJson {
 	private StrictJson() {
 	}
 
-	/** A JSON string. */
+	/**
+	 * A JSON string of whole Unicode characters: an unpaired surrogate ({@code "\\ud800"}) has no UTF-8 form, so the
+	 * database would store a {@code ?} in its place instead of the text as given.
+	 */
 	static class Text extends ValueDeserializer<String> {
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				return parser.getString();
+			if (parser.currentToken() != JsonToken.VALUE_STRING) {
+				return (String) context.handleUnexpectedToken(String.class, parser);
 			}
-			return (String) context.handleUnexpectedToken(String.class, parser);
+			String text = parser.getString();
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+				}
+				else if (Character.isSurrogate(c)) {
+					return (String) context.handleWeirdStringValue(String.class, text,
+							"has an unpaired surrogate, which is not a character");
+				}
+			}
+			return text;
 		}
 	}
 
