@@ -1,0 +1,79 @@
+package io.parley.profiles;
+
+import java.util.Objects;
+
+import io.parley.Violations;
+import io.parley.profiles.ChatProfileDraft.AppearanceInput;
+
+/**
+ * How the chat window and the Live Chat button look. A value left out when a profile is written takes its default
+ * from {@link #DEFAULT}: primary and top bar {@code #0B5FFF} with {@code #FFFFFF} text, agent bubbles {@code #F1F3F5}
+ * with {@code #111111} text, font {@code system-ui}, size {@code REGULAR}, title "Chat with us", welcome "Hi! How can
+ * we help?", button "Live Chat" at {@code BOTTOM_RIGHT}.
+ */
+public record Appearance(Color primaryColor, Color primaryTextColor, Color agentBubbleColor, Color agentBubbleTextColor,
+		Color topBarColor, Color topBarTextColor, FontFamily fontFamily, FontSize fontSize, String headerTitle,
+		String welcomeMessage, String buttonLabel, ButtonPosition buttonPosition) {
+
+	public static final int HEADER_TITLE_MAX = 100;
+	public static final int WELCOME_MESSAGE_MAX = 1000;
+	public static final int BUTTON_LABEL_MAX = 40;
+
+	public static final Appearance DEFAULT = new Appearance(Color.of("#0B5FFF"), Color.of("#FFFFFF"),
+			Color.of("#F1F3F5"), Color.of("#111111"), Color.of("#0B5FFF"), Color.of("#FFFFFF"),
+			FontFamily.of("system-ui"), FontSize.REGULAR, "Chat with us", "Hi! How can we help?", "Live Chat",
+			ButtonPosition.BOTTOM_RIGHT);
+
+	public Appearance {
+		Objects.requireNonNull(primaryColor, "primaryColor");
+		Objects.requireNonNull(primaryTextColor, "primaryTextColor");
+		Objects.requireNonNull(agentBubbleColor, "agentBubbleColor");
+		Objects.requireNonNull(agentBubbleTextColor, "agentBubbleTextColor");
+		Objects.requireNonNull(topBarColor, "topBarColor");
+		Objects.requireNonNull(topBarTextColor, "topBarTextColor");
+		Objects.requireNonNull(fontFamily, "fontFamily");
+		Objects.requireNonNull(fontSize, "fontSize");
+		Objects.requireNonNull(buttonPosition, "buttonPosition");
+		Violations violations = new Violations();
+		checkTexts(violations, "", headerTitle, welcomeMessage, buttonLabel);
+		violations.throwIfAny();
+	}
+
+	/** The appearance {@code input} asks for, defaults filled in; null when a violation was added under {@code prefix}. */
+	static Appearance parse(Violations violations, String prefix, AppearanceInput input) {
+		AppearanceInput in = input == null ? AppearanceInput.NONE : input;
+		Appearance d = DEFAULT;
+		int before = violations.list().size();
+		Color primary = Color.parse(violations, prefix + "primaryColor", in.primaryColor(), d.primaryColor);
+		Color primaryText = Color.parse(violations, prefix + "primaryTextColor", in.primaryTextColor(), d.primaryTextColor);
+		Color bubble = Color.parse(violations, prefix + "agentBubbleColor", in.agentBubbleColor(), d.agentBubbleColor);
+		Color bubbleText = Color.parse(violations, prefix + "agentBubbleTextColor", in.agentBubbleTextColor(),
+				d.agentBubbleTextColor);
+		Color topBar = Color.parse(violations, prefix + "topBarColor", in.topBarColor(), d.topBarColor);
+		Color topBarText = Color.parse(violations, prefix + "topBarTextColor", in.topBarTextColor(), d.topBarTextColor);
+		FontFamily font = FontFamily.parse(violations, prefix + "fontFamily", in.fontFamily(), d.fontFamily);
+		String headerTitle = in.headerTitle() == null ? d.headerTitle : in.headerTitle();
+		String welcome = in.welcomeMessage() == null ? d.welcomeMessage : in.welcomeMessage();
+		String buttonLabel = in.buttonLabel() == null ? d.buttonLabel : in.buttonLabel();
+		checkTexts(violations, prefix, headerTitle, welcome, buttonLabel);
+		if (violations.list().size() > before) {
+			return null;
+		}
+		return new Appearance(primary, primaryText, bubble, bubbleText, topBar, topBarText, font,
+				in.fontSize() == null ? d.fontSize : in.fontSize(), headerTitle, welcome, buttonLabel,
+				in.buttonPosition() == null ? d.buttonPosition : in.buttonPosition());
+	}
+
+	private static void checkTexts(Violations violations, String prefix, String headerTitle, String welcomeMessage,
+			String buttonLabel) {
+		violations.text(prefix + "headerTitle", headerTitle, 0, HEADER_TITLE_MAX);
+		violations.text(prefix + "welcomeMessage", welcomeMessage, 0, WELCOME_MESSAGE_MAX);
+		violations.text(prefix + "buttonLabel", buttonLabel, 1, BUTTON_LABEL_MAX);
+		if (headerTitle == null) {
+			violations.add(prefix + "headerTitle", "is required");
+		}
+		if (welcomeMessage == null) {
+			violations.add(prefix + "welcomeMessage", "is required");
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package io.parley.profiles;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.parley.Violations;
+import io.parley.accounts.Actor;
+
+/**
+ * The look and behaviour of the Customer Chat Interface, holding the rules between its parts: a V1 profile may have
+ * a header logo but no pre-chat form or waiting queue screen, a V2 profile the reverse. It is immutable; a change
+ * makes a new version through {@link #update}.
+ */
+public record ChatProfile(UUID id, UUID tenantId, String name, String description, InterfaceVersion interfaceVersion,
+		Appearance appearance, UUID logoAssetId, PreChatForm preChatForm, WaitingQueue waitingQueue, int version,
+		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+	public static final int NAME_MAX = 100;
+	public static final int DESCRIPTION_MAX = 1000;
+
+	public ChatProfile {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(tenantId, "tenantId");
+		Objects.requireNonNull(appearance, "appearance");
+		Objects.requireNonNull(createdAt, "createdAt");
+		Objects.requireNonNull(updatedAt, "updatedAt");
+		Violations violations = new Violations();
+		checkOwnFields(violations, name, description, interfaceVersion);
+		if (interfaceVersion != null) {
+			checkVersionRules(violations, interfaceVersion, logoAssetId != null,
+					preChatForm != null && preChatForm.enabled(), waitingQueue != null && waitingQueue.enabled());
+		}
+		violations.throwIfAny();
+	}
+
+	/**
+	 * A new profile as {@code draft} asks, or an {@code InvalidInputException} naming every field at fault.
+	 * {@code assetExists} tells whether an image id belongs to the actor's tenant.
+	 */
+	public static ChatProfile create(UUID id, Actor actor, ChatProfileDraft draft, Predicate<UUID> assetExists,
+			Instant now) {
+		Settings settings = Settings.of(draft, assetExists);
+		return new ChatProfile(id, actor.tenantId(), settings.name, settings.description, settings.interfaceVersion,
+				settings.appearance, settings.logoAssetId, settings.preChatForm, settings.waitingQueue, 1, now,
+				actor.username(), now, actor.username());
+	}
+
+	/** This profile changed to what {@code draft} asks (everything is replaced), as its next version. */
+	public ChatProfile update(ChatProfileDraft draft, Predicate<UUID> assetExists, Actor actor, Instant now) {
+		Settings settings = Settings.of(draft, assetExists);
+		return new ChatProfile(id, tenantId, settings.name, settings.description, settings.interfaceVersion,
+				settings.appearance, settings.logoAssetId, settings.preChatForm, settings.waitingQueue, version + 1,
+				createdAt, createdBy, now, actor.username());
+	}
+
+	/** A new profile with this one's settings under another name. */
+	public ChatProfile copy(UUID newId, String newName, Actor actor, Instant now) {
+		Violations violations = new Violations();
+		checkOwnFields(violations, newName, description, interfaceVersion);
+		violations.throwIfAny();
+		return new ChatProfile(newId, tenantId, newName, description, interfaceVersion, appearance, logoAssetId,
+				preChatForm, waitingQueue, 1, now, actor.username(), now, actor.username());
+	}
+
+	/** Whether {@code other} says exactly what this profile says, apart from identity, version and history. */
+	public boolean hasSameSettingsAs(ChatProfile other) {
+		return name.equals(other.name) && Objects.equals(description, other.description)
+				&& interfaceVersion == other.interfaceVersion && appearance.equals(other.appearance)
+				&& Objects.equals(logoAssetId, other.logoAssetId) && Objects.equals(preChatForm, other.preChatForm)
+				&& Objects.equals(waitingQueue, other.waitingQueue);
+	}
+
+	/** Whether customers see a pre-chat form before the chat starts. */
+	public boolean asksPreChatQuestions() {
+		return preChatForm != null && preChatForm.enabled();
+	}
+
+	/** Whether customers see the waiting queue screen while they wait. */
+	public boolean showsWaitingQueue() {
+		return waitingQueue != null && waitingQueue.enabled();
+	}
+
+	/**
+	 * Every setting by its dotted path ({@code appearance.primaryColor}, {@code preChatForm.fields[1].label}) with its
+	 * value as text, null for none; booleans are {@code true}/{@code false}, options a JSON array. This is what the
+	 * events carry for the audit history.
+	 */
+	public SortedMap<String, String> fields() {
+		SortedMap<String, String> fields = new TreeMap<>();
+		fields.put("name", name);
+		fields.put("description", description);
+		fields.put("interfaceVersion", interfaceVersion.name());
+		fields.put("appearance.primaryColor", appearance.primaryColor().hex());
+		fields.put("appearance.primaryTextColor", appearance.primaryTextColor().hex());
+		fields.put("appearance.agentBubbleColor", appearance.agentBubbleColor().hex());
+		fields.put("appearance.agentBubbleTextColor", appearance.agentBubbleTextColor().hex());
+		fields.put("appearance.topBarColor", appearance.topBarColor().hex());
+		fields.put("appearance.topBarTextColor", appearance.topBarTextColor().hex());
+		fields.put("appearance.fontFamily", appearance.fontFamily().value());
+		fields.put("appearance.fontSize", appearance.fontSize().name());
+		fields.put("appearance.headerTitle", appearance.headerTitle());
+		fields.put("appearance.welcomeMessage", appearance.welcomeMessage());
+		fields.put("appearance.buttonLabel", appearance.buttonLabel());
+		fields.put("appearance.buttonPosition", appearance.buttonPosition().name());
+		fields.put("logoAssetId", text(logoAssetId));
+		fields.put("preChatForm.enabled", preChatForm == null ? null : String.valueOf(preChatForm.enabled()));
+		fields.put("preChatForm.welcomeMessage", preChatForm == null ? null : preChatForm.welcomeMessage());
+		if (preChatForm != null) {
+			List<PreChatField> formFields = preChatForm.fields();
+			for (int i = 0; i < formFields.size(); i++) {
+				PreChatField field = formFields.get(i);
+				String prefix = "preChatForm.fields[" + i + "].";
+				fields.put(prefix + "key", field.key());
+				fields.put(prefix + "label", field.label());
+				fields.put(prefix + "type", field.type().name());
+				fields.put(prefix + "required", String.valueOf(field.required()));
+				fields.put(prefix + "options", field.options().isEmpty() ? null : jsonArray(field.options()));
+				fields.put(prefix + "maxLength", field.maxLength() == null ? null : field.maxLength().toString());
+			}
+		}
+		WaitingQueue q = waitingQueue;
+		fields.put("waitingQueue.enabled", q == null ? null : String.valueOf(q.enabled()));
+		fields.put("waitingQueue.message", q == null ? null : q.message());
+		fields.put("waitingQueue.backgroundColor", q == null ? null : q.backgroundColor().hex());
+		fields.put("waitingQueue.textColor", q == null ? null : q.textColor().hex());
+		fields.put("waitingQueue.logoAssetId", q == null ? null : text(q.logoAssetId()));
+		fields.put("waitingQueue.heroImageAssetId", q == null ? null : text(q.heroImageAssetId()));
+		fields.put("waitingQueue.showPosition", q == null ? null : String.valueOf(q.showPosition()));
+		fields.put("waitingQueue.showEstimatedWait", q == null ? null : String.valueOf(q.showEstimatedWait()));
+		return fields;
+	}
+
+	private static void checkOwnFields(Violations violations, String name, String description,
+			InterfaceVersion interfaceVersion) {
+		violations.text("name", name, 1, NAME_MAX);
+		violations.optionalText("description", description, DESCRIPTION_MAX);
+		violations.required("interfaceVersion", interfaceVersion);
+	}
+
+	private static void checkVersionRules(Violations violations, InterfaceVersion version, boolean hasLogo,
+			boolean formEnabled, boolean queueEnabled) {
+		if (version == InterfaceVersion.V1) {
+			if (formEnabled) {
+				violations.add("preChatForm", "a V1 profile has no pre-chat form: leave it out, disable it or use V2");
+			}
+			if (queueEnabled) {
+				violations.add("waitingQueue",
+						"a V1 profile has no waiting queue screen: leave it out, disable it or use V2");
+			}
+		}
+		else if (hasLogo) {
+			violations.add("logoAssetId",
+					"a V2 profile has no logo in the chat window: leave it out (the waiting queue screen has its own)");
+		}
+	}
+
+	private static void checkAsset(Violations violations, String field, UUID assetId, Predicate<UUID> assetExists) {
+		if (assetId != null && !violations.has(field) && !assetExists.test(assetId)) {
+			violations.add(field, "is not an uploaded image of this tenant");
+		}
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	static String jsonArray(List<String> values) {
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			json.append('"');
+			for (char c : values.get(i).toCharArray()) {
+				switch (c) {
+					case '"' -> json.append("\\\"");
+					case '\\' -> json.append("\\\\");
+					case '\n' -> json.append("\\n");
+					case '\r' -> json.append("\\r");
+					case '\t' -> json.append("\\t");
+					default -> {
+						if (c < 0x20) {
+							json.append(String.format("\\u%04x", (int) c));
+						}
+						else {
+							json.append(c);
+						}
+					}
+				}
+			}
+			json.append('"');
+		}
+		return json.append(']').toString();
+	}
+
+	/** A draft checked as a whole, so that one answer names every field at fault. */
+	private record Settings(String name, String description, InterfaceVersion interfaceVersion, Appearance appearance,
+			UUID logoAssetId, PreChatForm preChatForm, WaitingQueue waitingQueue) {
+
+		static Settings of(ChatProfileDraft draft, Predicate<UUID> assetExists) {
+			Violations violations = new Violations();
+			checkOwnFields(violations, draft.name(), draft.description(), draft.interfaceVersion());
+			Appearance appearance = Appearance.parse(violations, "appearance.", draft.appearance());
+			PreChatForm form = draft.preChatForm() == null ? null
+					: PreChatForm.parse(violations, "preChatForm.", draft.preChatForm());
+			WaitingQueue queue = draft.waitingQueue() == null ? null
+					: WaitingQueue.parse(violations, "waitingQueue.", draft.waitingQueue());
+			if (draft.interfaceVersion() != null) {
+				checkVersionRules(violations, draft.interfaceVersion(), draft.logoAssetId() != null,
+						draft.preChatForm() != null && !Boolean.FALSE.equals(draft.preChatForm().enabled()),
+						draft.waitingQueue() != null && !Boolean.FALSE.equals(draft.waitingQueue().enabled()));
+			}
+			checkAsset(violations, "logoAssetId", draft.logoAssetId(), assetExists);
+			if (draft.waitingQueue() != null) {
+				checkAsset(violations, "waitingQueue.logoAssetId", draft.waitingQueue().logoAssetId(), assetExists);
+				checkAsset(violations, "waitingQueue.heroImageAssetId", draft.waitingQueue().heroImageAssetId(),
+						assetExists);
+			}
+			violations.throwIfAny();
+			return new Settings(draft.name(), draft.description(), draft.interfaceVersion(), appearance,
+					draft.logoAssetId(), form, queue);
+		}
+	}
+}
