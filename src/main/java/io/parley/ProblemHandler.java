@@ -133,6 +133,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of(new FieldViolation(ex.getParameterName(), "is required")));
 	}
 
+	/** Spring's own problems (405, 415, 406, 404 of unknown paths…) get a type like ours instead of about:blank. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null
+				|| "about:blank".equals(problem.getType().toString()))) {
+			String title = problem.getTitle() == null ? "error" : problem.getTitle();
+			problem.setType(URI.create("https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
 	private static String simpleType(Class<?> type) {
 		if (type == null) {
 			return "of another type";

@@ -1,5 +1,6 @@
 package io.parley.profiles.web;
 
+import io.parley.StrictJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

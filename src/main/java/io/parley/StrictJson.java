@@ -1,4 +1,4 @@
-package io.parley.profiles.web;
+package io.parley;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -12,7 +12,7 @@ import tools.jackson.databind.ValueDeserializer;
  * "0", {@code 1} or {@code "1"} the enum constant at index 1, {@code 1} becomes true and {@code 80.9} becomes 80.
  * Each of those would store a client's mistake instead of answering it with 400 naming the field.
  */
-final class StrictJson {
+public final class StrictJson {
 
 	private StrictJson() {
 	}
@@ -21,7 +21,7 @@ final class StrictJson {
 	 * A JSON string of whole Unicode characters: an unpaired surrogate ({@code "\\ud800"}) has no UTF-8 form, so the
 	 * database would store a {@code ?} in its place instead of the text as given.
 	 */
-	static class Text extends ValueDeserializer<String> {
+	public static class Text extends ValueDeserializer<String> {
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
@@ -44,7 +44,7 @@ final class StrictJson {
 	}
 
 	/** {@code true} or {@code false}. */
-	static class Flag extends ValueDeserializer<Boolean> {
+	public static class Flag extends ValueDeserializer<Boolean> {
 
 		@Override
 		public Boolean deserialize(JsonParser parser, DeserializationContext context) {
@@ -57,7 +57,7 @@ final class StrictJson {
 	}
 
 	/** A JSON integer that fits an {@code int}. */
-	static class WholeNumber extends ValueDeserializer<Integer> {
+	public static class WholeNumber extends ValueDeserializer<Integer> {
 
 		@Override
 		public Integer deserialize(JsonParser parser, DeserializationContext context) {
@@ -72,11 +72,11 @@ final class StrictJson {
 	}
 
 	/** An enum constant by its exact name, never by its index. */
-	static class Constant extends ValueDeserializer<Enum<?>> {
+	public static class Constant extends ValueDeserializer<Enum<?>> {
 
 		private final Class<?> type;
 
-		Constant() {
+		public Constant() {
 			this(null);
 		}
 
