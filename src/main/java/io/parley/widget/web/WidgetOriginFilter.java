@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.parley.widget.WidgetConfigs;
@@ -25,7 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * of another origin gets a 403 problem, an allowed one gets {@code Access-Control-Allow-Origin} and its preflight
  * answered here.
  */
-@Component
 class WidgetOriginFilter extends OncePerRequestFilter {
 
 	private static final Pattern POC_PATH = Pattern.compile("^/widget/v1/points-of-contact/([0-9a-fA-F-]{36})(/.*)?$");
