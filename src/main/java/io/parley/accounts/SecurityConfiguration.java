@@ -66,18 +66,34 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return http.build();
 	}
 
+	/**
+	 * The customer side: public, without sessions or CSRF (customers hold a chat token, not a cookie), and without
+	 * {@code X-Frame-Options}, because the chat window is framed by the business's pages; its page sets
+	 * {@code Content-Security-Policy: frame-ancestors} from the point of contact's allowed origins instead.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain widgetAndAssets(HttpSecurity http) throws Exception {
+		http.securityMatcher("/widget/**", "/assets/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.disable()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain publicAndConsole(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/widget/**", "/assets/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
+				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
 						"/css/**", "/js/**", "/favicon.ico", "/error", "/login")
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/widget/**"));
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
 	}
 
