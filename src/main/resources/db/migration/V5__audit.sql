@@ -36,6 +36,8 @@ create table audit_event (
 -- One entity's history (the audit tab of a profile or point of contact); entity, field and action filters are
 -- checked on the few rows this reaches.
 create index audit_event_entity_idx on audit_event (tenant_id, entity_id, occurred_at, id);
+-- "Created by/at" of an entity's summary: one row per entity, found without reading its whole history.
+create index audit_event_created_idx on audit_event (tenant_id, entity_id, occurred_at) where action = 'CREATED';
 -- Tenant-wide by user.
 create index audit_event_actor_idx on audit_event (tenant_id, lower(actor), occurred_at, id);
 -- Tenant-wide by field name, for fields changed too rarely to find by walking the time index.
