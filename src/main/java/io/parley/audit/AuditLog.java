@@ -88,9 +88,11 @@ public class AuditLog {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenantId)
 			.addValue("entityId", entityId)
 			.addValue("type", type.name());
+		// A tenant's rows never share a microsecond, so occurred_at alone orders them; that lets the oldest-first
+		// scan stop at the first month that has the CREATED row.
 		String where = " from audit_event where tenant_id = :tenant and entity_id = :entityId and entity_type = :type";
 		List<Object[]> created = jdbc.query("select actor, occurred_at" + where
-				+ " and action = 'CREATED' order by occurred_at, id limit 1", params, AuditLog::actorAndTime);
+				+ " and action = 'CREATED' order by occurred_at limit 1", params, AuditLog::actorAndTime);
 		List<Object[]> modified = jdbc.query("select actor, occurred_at" + where
 				+ " order by occurred_at desc, id desc limit 1", params, AuditLog::actorAndTime);
 		return new AuditSummary(created.isEmpty() ? null : (String) created.get(0)[0],

@@ -455,6 +455,34 @@ class AuditIntegrationTest {
 	}
 
 	@Test
+	void concurrentChangesInOneTenantKeepOneUnbrokenChain() throws Exception {
+		Tenant tenant = tenant();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (int thread = 0; thread < 4; thread++) {
+				UUID profile = UUID.randomUUID();
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < 10; i++) {
+						publish(new ChatProfileUpdated(tenant.id(), profile, "Busy", fields("headerTitle", "h" + i),
+								fields("headerTitle", "h" + (i + 1)), tenant.actor()));
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		JsonNode verification = tenant.api().get("/api/v1/audit/verify").json();
+		assertThat(verification.at("/valid").asBoolean()).as(verification.toString()).isTrue();
+		assertThat(verification.at("/checked").asLong()).isEqualTo(40);
+		assertThat(items(tenant.api().get("/api/v1/audit?limit=500"))).hasSize(40);
+	}
+
+	@Test
 	void verificationNoticesDeletedRows() {
 		Tenant tenant = tenant();
 		UUID profile = UUID.randomUUID();
