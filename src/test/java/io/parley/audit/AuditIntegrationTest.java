@@ -84,6 +84,15 @@ class AuditIntegrationTest {
 	@Autowired
 	AuditPartitions partitions;
 
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	record Tenant(UUID id, Actor actor, HttpApi api) {
 
 		/** Another user of the same tenant (audit rows copy names; the user need not log in). */
@@ -278,6 +287,45 @@ class AuditIntegrationTest {
 		assertThat(items(api.get("/api/v1/chat-profiles/" + profile + "/audit?action=CREATED&q=0b5fff"))).hasSize(1);
 		assertThat(items(api.get("/api/v1/points-of-contact/" + poc + "/audit?field=skill&q=sales_team"))).hasSize(1);
 		assertThat(items(api.get("/api/v1/points-of-contact/" + profile + "/audit"))).isEmpty();
+	}
+
+	@Test
+	void tenantWideFreeTextFindsTheSameRowsWhicheverStepFindsThem() {
+		Tenant tenant = tenant();
+		List<Object> published = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String value = i % 3 == 0 ? "Common words " + i : "rare-" + i;
+			published.add(new ChatProfileUpdated(tenant.id(), UUID.randomUUID(), "Profile " + i,
+					fields("headerTitle", "before " + i), fields("headerTitle", value), tenant.actor()));
+		}
+		publish(published.toArray());
+		// Reads only the newest 4 rows through the time index before it turns to the trigram index.
+		AuditLog stepwise = new AuditLog(dataSource, transactionManager, 4);
+		Instant now = Instant.now();
+		for (String text : List.of("common", "RARE-2", "rare-", "headertitle", "e", "absent", "profile 1")) {
+			AuditQuery query = new AuditQuery(tenant.id(), null, null, text, null, null, null,
+					now.minus(Duration.ofDays(1)), now);
+			List<UUID> all = auditLog.search(query, null, 500).items().stream().map(AuditEvent::id).toList();
+			for (int limit : List.of(1, 3, 7, 50)) {
+				List<UUID> paged = new ArrayList<>();
+				String cursor = null;
+				do {
+					io.parley.ListPage<AuditEvent> page = stepwise.search(query, cursor, limit);
+					page.items().forEach(event -> paged.add(event.id()));
+					cursor = page.nextCursor();
+				}
+				while (cursor != null);
+				assertThat(paged).as(text + " by " + limit).isEqualTo(all);
+			}
+		}
+		AuditQuery common = new AuditQuery(tenant.id(), null, null, "common", null, null, null,
+				now.minus(Duration.ofDays(1)), now);
+		assertThat(stepwise.search(common, null, 500).items()).hasSize(10);
+		AuditQuery rare = new AuditQuery(tenant.id(), null, null, "rare-1", null, null, null,
+				now.minus(Duration.ofDays(1)), now);
+		assertThat(stepwise.search(rare, null, 500).items()).extracting(AuditEvent::entityName)
+			.containsExactly("Profile 19", "Profile 17", "Profile 16", "Profile 14", "Profile 13", "Profile 11",
+					"Profile 10", "Profile 1");
 	}
 
 	@Test

@@ -159,6 +159,15 @@ public final class AuditSearchBenchmark {
 		});
 		measure("tenant free text 30d, absent text", () -> text(tenant, from, List.of("zanzibar", "quixotic",
 				"#ABCDEG", "nowhere-to-be-found")));
+		// The worst cases of free text: a term with no trigram to look up (one or two characters) and a term that the
+		// statistics, which span all tenants, take for frequent while the caller's tenant has none of it. Both make
+		// PostgreSQL read the tenant's whole 30-day window.
+		measure("tenant free text 30d, worst case: two absent letters", () -> text(tenant, from, List.of("zq", "qx",
+				"jq", "vq")));
+		measure("tenant free text 30d, worst case: another tenant's user name", () -> {
+			List<AuditSeeder.Actor> others = seeded.actors().get(1 + random.nextInt(seeded.actors().size() - 1));
+			return text(tenant, from, List.of(others.get(random.nextInt(others.size())).username()));
+		});
 		deepWalk(tenant, from);
 		summaries();
 		if (export) {
