@@ -35,20 +35,46 @@ explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name,
 from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and lower(actor) = lower(:'actor')
 order by occurred_at desc, id desc limit 51;
 
-\echo '== tenant free text: frequent word'
+-- Tenant-wide free text runs in two steps (AuditLog.tenantText): step 1 reads at most the newest 2 000 rows of the
+-- window and stops when the page is full; only when it is not, step 2 reads the rest of the window with plain index
+-- scans off, so that the trigram index (through a bitmap) is the way in.
+\echo '== tenant free text, step 1: frequent word'
 explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values
-from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and search_text like '%refunds%'
-order by occurred_at desc, id desc limit 51;
+from (select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values, search_text
+      from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now'
+      order by occurred_at desc, id desc limit 2000) recent
+where true and search_text like '%refunds%' order by occurred_at desc, id desc limit 51;
 
-\echo '== tenant free text: entity name'
+\echo '== tenant free text, step 1: rare colour (reads 2 000 rows, page not full)'
 explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values
-from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and search_text like '%' || lower(:'entityname') || '%'
-order by occurred_at desc, id desc limit 51;
+from (select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values, search_text
+      from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now'
+      order by occurred_at desc, id desc limit 2000) recent
+where true and search_text like '%' || :'colour' || '%' order by occurred_at desc, id desc limit 51;
 
-\echo '== tenant free text: rare colour'
+\echo '== tenant free text, the boundary of step 1'
+explain (analyze, buffers, costs off) select occurred_at, id from audit_event
+where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' order by occurred_at desc, id desc offset 1999 limit 1;
+select occurred_at as b_at, id as b_id from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now'
+order by occurred_at desc, id desc offset 1999 limit 1 \gset
+
+begin;
+set local enable_indexscan = off;
+\echo '== tenant free text, step 2: rare colour'
 explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values
 from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and search_text like '%' || :'colour' || '%'
-order by occurred_at desc, id desc limit 51;
+and (occurred_at, id) < (:'b_at'::timestamptz, :'b_id'::uuid) order by occurred_at desc, id desc limit 51;
+
+\echo '== tenant free text, step 2: entity name'
+explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values
+from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and search_text like '%' || lower(:'entityname') || '%'
+and (occurred_at, id) < (:'b_at'::timestamptz, :'b_id'::uuid) order by occurred_at desc, id desc limit 51;
+
+\echo '== tenant free text, step 2: two letters (no trigram: the whole window is read)'
+explain (analyze, buffers, costs off) select id, occurred_at, actor, actor_name, action, entity_type, entity_id, entity_name, fields, old_values, new_values
+from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now' and search_text like '%zq%'
+and (occurred_at, id) < (:'b_at'::timestamptz, :'b_id'::uuid) order by occurred_at desc, id desc limit 51;
+commit;
 
 \echo '== tenant page 1000 (cursor of the 50 000th row)'
 select occurred_at as cursor_at, id as cursor_id from audit_event where tenant_id = :'tenant' and occurred_at >= :'since' and occurred_at <= :'now'

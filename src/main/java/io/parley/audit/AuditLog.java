@@ -89,8 +89,8 @@ public class AuditLog {
 	 * (the statistics span all tenants). First the newest {@code recentRows} rows of the window, read through the time
 	 * index, which fills the page at once for frequent text and stops there; then, only when the page is not full yet,
 	 * the rest of the window through bitmaps, where the trigram index finds rare text without reading every row.
-	 * Measured at 10 M rows, text that is frequent in another tenant but absent in the caller's took 130-260 ms as one
-	 * query and about 20 ms in two steps.
+	 * Measured at 10 M rows (docs/PERFORMANCE.md), text that is frequent in another tenant but absent in the caller's
+	 * took 156 ms as one query and 26 ms (p50) in two steps.
 	 */
 	private List<AuditEvent> tenantText(AuditQuery query, Position after, int fetch) {
 		planForTheseValues();
