@@ -676,7 +676,8 @@ class AuditIntegrationTest {
 		UUID id = UUID.randomUUID();
 		Set<Integer> statuses = new HashSet<>();
 		for (String path : List.of("/api/v1/audit", "/api/v1/audit/verify", "/api/v1/chat-profiles/" + id + "/audit",
-				"/api/v1/points-of-contact/" + id + "/audit")) {
+				"/api/v1/points-of-contact/" + id + "/audit", "/api/v1/chat-profiles/" + id + "/audit/summary",
+				"/api/v1/points-of-contact/" + id + "/audit/summary")) {
 			Answer answer = agent.get(path);
 			assertThat(answer.status()).as(path).isEqualTo(403);
 			statuses.add(agent.with("Accept", "text/csv").get(path).status());
