@@ -199,6 +199,20 @@ class ChatLifecycleIntegrationTest {
 		assertThat(io.parley.HttpApi.anonymous(port).get("/api/v1/agent/chats").status()).isEqualTo(401);
 	}
 
+	@Test
+	void ignoresForwardedForFromPeersThatAreNoTrustedProxy() {
+		String poc = kit.pointOfContact(kit.skill("limit"));
+		for (int i = 0; i < 20; i++) {
+			Answer started = io.parley.HttpApi.anonymous(port).with("X-Forwarded-For", "203.0.113." + i)
+				.post("/widget/v1/points-of-contact/" + poc + "/chats", Map.of());
+			assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		}
+		Answer refused = io.parley.HttpApi.anonymous(port).with("X-Forwarded-For", "203.0.113.99")
+			.post("/widget/v1/points-of-contact/" + poc + "/chats", Map.of());
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).isNotBlank();
+	}
+
 	private UUID tenantOf(String pocId) {
 		return jdbc.sql("select tenant_id from point_of_contact where id = ?::uuid").param(pocId).query(UUID.class).single();
 	}

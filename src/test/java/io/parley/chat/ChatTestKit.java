@@ -27,16 +27,18 @@ final class ChatTestKit {
 	static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	final int port;
+	final String adminUsername;
 	final HttpApi admin;
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-	private ChatTestKit(int port, HttpApi admin) {
+	private ChatTestKit(int port, String adminUsername) {
 		this.port = port;
-		this.admin = admin;
+		this.adminUsername = adminUsername;
+		this.admin = HttpApi.basic(port, adminUsername, PASSWORD);
 	}
 
 	static ChatTestKit newTenant(int port, TestTenants tenants) {
-		return new ChatTestKit(port, HttpApi.basic(port, tenants.tenantWithAdmin(PASSWORD), PASSWORD));
+		return new ChatTestKit(port, tenants.tenantWithAdmin(PASSWORD));
 	}
 
 	String skill(String name) {
