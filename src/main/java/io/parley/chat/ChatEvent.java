@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * One numbered event of a chat's log: {@code seq} (per chat, increasing, possibly with gaps), {@code type}, when,
  * and the type's own fields ({@code STATE}: state, queuePosition, estimatedWaitSeconds, agentName; {@code MESSAGE}:
- * from, text, clientMessageId, agentName; {@code TYPING}: from, typing; {@code ENDED}: endedBy).
+ * from, text, clientMessageId, agentName; {@code TYPING}: from, typing; {@code ENDED}: endedBy). Typing events get a
+ * seq and are stored like the others while the chat runs, so a long poll or a resumed socket gets them too and a
+ * resume point is always a seq; they are deleted when the chat ends, which leaves gaps in the numbers.
  */
 public record ChatEvent(long seq, Type type, Instant at, Map<String, Object> data) {
 

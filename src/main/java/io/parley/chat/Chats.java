@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.parley.routing.QueuePosition;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -166,17 +168,16 @@ class Chats {
 			.orElse(0L);
 	}
 
-	/** Positions and estimates the waiting customers among {@code ids} were last told. */
-	Map<UUID, List<Integer>> shownPositions(Collection<UUID> ids) {
-		Map<UUID, List<Integer>> shown = new LinkedHashMap<>();
-		jdbc.sql("select id, queue_position, estimated_wait_seconds from chat where id = any(?) and state = 'QUEUED'")
+	/** What the waiting customers among {@code ids} were last told: their position and estimate. */
+	Map<UUID, QueuePosition> shownPositions(Collection<UUID> ids) {
+		Map<UUID, QueuePosition> shown = new LinkedHashMap<>();
+		jdbc.sql("select id, queue_position, estimated_wait_seconds from chat where id = any(?) and state = 'QUEUED'"
+				+ " and queue_position is not null")
 			.param(ids.toArray(UUID[]::new))
-			.query((rs, n) -> {
-				shown.put(rs.getObject("id", UUID.class), java.util.Arrays.asList(
-						(Integer) rs.getObject("queue_position"), (Integer) rs.getObject("estimated_wait_seconds")));
-				return null;
-			})
-			.list();
+			.query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), new QueuePosition(rs.getInt("queue_position"),
+					(Integer) rs.getObject("estimated_wait_seconds"))))
+			.list()
+			.forEach(entry -> shown.put(entry.getKey(), entry.getValue()));
 		return shown;
 	}
 

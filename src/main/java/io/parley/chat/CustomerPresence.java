@@ -77,12 +77,17 @@ class CustomerPresence implements SmartLifecycle {
 				if (connected.containsKey(chatId)) {
 					continue; // renewed on the next beat
 				}
-				// Checked again before routing lets go: the customer may have come back a moment ago.
-				transaction.executeWithoutResult(status -> {
-					if (chats.customerGoneSince(chatId, cutoff)) {
-						ending.end(chatId, Party.SYSTEM);
-					}
-				});
+				try {
+					// Checked again before routing lets go: the customer may have come back a moment ago.
+					transaction.executeWithoutResult(status -> {
+						if (chats.customerGoneSince(chatId, cutoff)) {
+							ending.end(chatId, Party.SYSTEM);
+						}
+					});
+				}
+				catch (RuntimeException e) {
+					log.warn("Could not end abandoned chat {}; trying again shortly", chatId, e);
+				}
 			}
 			startLimit.forgetFullBuckets();
 		}

@@ -3,7 +3,6 @@ package io.parley.chat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.parley.routing.ChatAssigned;
 import io.parley.routing.QueueChanged;
+import io.parley.routing.QueuePosition;
 import io.parley.routing.Routing;
 import io.parley.routing.WaitEstimate;
 
@@ -75,11 +75,10 @@ class RoutingListener {
 			return;
 		}
 		WaitEstimate estimate = routing.waitEstimate(changed.tenantId(), changed.skill());
-		Map<UUID, List<Integer>> shown = chats.shownPositions(positions.keySet());
+		Map<UUID, QueuePosition> shown = chats.shownPositions(positions.keySet());
 		positions.forEach((chatId, position) -> {
-			List<Integer> told = shown.get(chatId);
-			if (told == null || (Objects.equals(told.get(0), position)
-					&& Objects.equals(told.get(1), estimate.secondsAt(position)))) {
+			QueuePosition told = shown.get(chatId);
+			if (told == null || told.equals(new QueuePosition(position, estimate.secondsAt(position)))) {
 				return;
 			}
 			try {

@@ -84,7 +84,7 @@ class ChatLifecycleIntegrationTest {
 		assertThat(kit.tryStart(plain, null).status()).isEqualTo(201);
 
 		assertThat(kit.tryStart(UUID.randomUUID().toString(), Map.of()).status()).isEqualTo(404);
-		assertThat(kit.tryStart("not-a-uuid", Map.of()).status()).isEqualTo(400);
+		assertThat(kit.tryStart("not-a-uuid", Map.of()).status()).isEqualTo(404);
 		String inactive = kit.pointOfContact(kit.skill("off"), Map.of("active", false));
 		assertThat(kit.tryStart(inactive, Map.of()).status()).isEqualTo(404);
 	}
@@ -115,9 +115,14 @@ class ChatLifecycleIntegrationTest {
 		assertThat(active.at("/queuePosition").isNull()).isTrue();
 		assertThat(first.status().at("/agentName").asString()).isEqualTo("ann Agent");
 
+		assertThat(second.feed().await(type("STATE"), "STATE").at("/estimatedWaitSeconds").isNull())
+			.as("no estimate before anyone of the queue was served").isTrue();
 		CustomerFeed secondFeed = second.feed();
-		secondFeed.await(e -> e.at("/type").asString().equals("STATE") && e.at("/queuePosition").asInt() == 1,
-				"position 1");
+		JsonNode moved = secondFeed.await(e -> e.at("/type").asString().equals("STATE")
+				&& e.at("/queuePosition").asInt() == 1, "position 1");
+		assertThat(moved.at("/estimatedWaitSeconds").isNumber()).as("an estimate from the first wait").isTrue();
+		assertThat(second.status().at("/estimatedWaitSeconds").asInt()).isEqualTo(
+				secondFeed.seen.get(secondFeed.seen.size() - 1).at("/estimatedWaitSeconds").asInt());
 		third.feed().await(e -> e.at("/type").asString().equals("STATE") && e.at("/queuePosition").asInt() == 2,
 				"position 2");
 		assertThat(second.status().at("/state").asString()).isEqualTo("QUEUED");

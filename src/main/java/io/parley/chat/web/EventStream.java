@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ final class EventStream {
 	}
 
 	/** Starts pushing: subscribes first, then reads, so nothing written in between is missed. */
-	void start(java.util.function.Function<java.util.function.LongConsumer, Subscription> subscribe) {
+	void start(Function<LongConsumer, Subscription> subscribe) {
 		subscription = subscribe.apply(last -> {
 			if (last > position) {
 				wake();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.parley.InvalidInputException;
+import io.parley.NotFoundException;
 import io.parley.Violations;
 import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;
@@ -51,10 +52,17 @@ class WidgetChatController {
 	}
 
 	@PostMapping("/widget/v1/points-of-contact/{pointOfContactId}/chats")
-	ResponseEntity<StartedChat> start(@PathVariable UUID pointOfContactId,
+	ResponseEntity<StartedChat> start(@PathVariable String pointOfContactId,
 			@RequestBody(required = false) StartRequest request, HttpServletRequest http) {
-		StartedChat started = chats.start(pointOfContactId, request == null ? null : request.preChat(),
-				clientAddresses.of(http));
+		// A malformed id is as unknown as any other, as for the widget's configuration.
+		UUID id;
+		try {
+			id = UUID.fromString(pointOfContactId);
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFoundException("No active point of contact " + pointOfContactId);
+		}
+		StartedChat started = chats.start(id, request == null ? null : request.preChat(), clientAddresses.of(http));
 		return ResponseEntity.created(URI.create("/widget/v1/chats/" + started.chatId()))
 			.cacheControl(CacheControl.noStore())
 			.body(started);
