@@ -12,7 +12,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,6 +35,7 @@ import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.StaleVersionException;
 import io.parley.accounts.Actor;
+import io.parley.assets.Assets;
 import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.profiles.ButtonPosition;
 import io.parley.profiles.ChatProfile;
@@ -38,6 +44,7 @@ import io.parley.profiles.ChatProfileManagement;
 import io.parley.profiles.FontSize;
 import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatFieldType;
+import io.parley.widget.WidgetConfigs;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,11 +63,14 @@ class ChatProfilePages {
 	private final ChatProfileManagement profiles;
 	private final PointOfContactCatalog pointsOfContact;
 	private final ImageUploads images;
+	private final Assets assets;
 
-	ChatProfilePages(ChatProfileManagement profiles, PointOfContactCatalog pointsOfContact, ImageUploads images) {
+	ChatProfilePages(ChatProfileManagement profiles, PointOfContactCatalog pointsOfContact, ImageUploads images,
+			Assets assets) {
 		this.profiles = profiles;
 		this.pointsOfContact = pointsOfContact;
 		this.images = images;
+		this.assets = assets;
 	}
 
 	/** One line of the profile list. */
@@ -164,6 +174,26 @@ class ChatProfilePages {
 
 	/** A setting whose saved value differs from the one in the form. */
 	record Difference(String field, String label, String saved, String yours) {
+	}
+
+	/**
+	 * The widget configuration the unsaved form would give customers, for the live preview; a form that is not a
+	 * valid profile yet answers a problem naming the fields, and the preview keeps showing the last valid one.
+	 */
+	@PostMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Object> preview(Actor actor, @ModelAttribute("form") ChatProfileForm form) {
+		try {
+			ChatProfile unsaved = ChatProfile.create(UUID.randomUUID(), actor, form.draft(),
+					asset -> assets.existsInTenant(actor.tenantId(), asset), Instant.now());
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WidgetConfigs.preview(unsaved, ""));
+		}
+		catch (InvalidInputException e) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+			problem.setTitle("Invalid input");
+			problem.setProperty("errors", e.violations());
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 	}
 
 	@GetMapping("/{id}/copy")

@@ -251,6 +251,33 @@ class ChatProfilePagesIntegrationTest {
 	}
 
 	@Test
+	void previewAnswersTheWidgetConfigurationOfTheUnsavedForm() throws Exception {
+		MvcResult preview = mvc.perform(post("/console/chat-profiles/preview").with(signedIn).with(csrf())
+			.params(form(fields("name", "Unsaved", "interfaceVersion", "V2", "appearance.headerTitle", "Not saved yet",
+					"appearance.primaryColor", "#102030", "preChatForm.enabled", "true", "preChatForm.fields[0].key",
+					"email", "preChatForm.fields[0].label", "Email", "preChatForm.fields[0].type", "EMAIL"))))
+			.andReturn();
+		assertThat(preview.getResponse().getStatus()).isEqualTo(200);
+		JsonNode config = HttpApi.JSON.readTree(preview.getResponse().getContentAsString());
+		assertThat(config.at("/interfaceVersion").asString()).isEqualTo("V2");
+		assertThat(config.at("/appearance/headerTitle").asString()).isEqualTo("Not saved yet");
+		assertThat(config.at("/appearance/primaryColor").asString()).isEqualTo("#102030");
+		assertThat(config.at("/preChatForm/fields/0/type").asString()).isEqualTo("EMAIL");
+		assertThat(api.get("/api/v1/chat-profiles?q=Unsaved").json().at("/items").size()).as("nothing saved").isZero();
+
+		MvcResult invalid = mvc.perform(post("/console/chat-profiles/preview").with(signedIn).with(csrf())
+			.params(form(fields("name", "Unsaved", "interfaceVersion", "V2", "appearance.primaryColor", "#12"))))
+			.andReturn();
+		assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+		assertThat(invalid.getResponse().getContentAsString()).contains("\"field\":\"appearance.primaryColor\"");
+		assertThat(mvc.perform(post("/console/chat-profiles/preview").with(signedIn).param("name", "x")).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+
+		String editor = page(get("/console/chat-profiles/new"));
+		assertThat(editor).contains("data-preview-frame", "/console/js/preview.js", "/widget/window.js", "/widget/loader.js");
+	}
+
+	@Test
 	void unknownAndForeignProfilesAreNotFound() throws Exception {
 		assertThat(mvc.perform(get("/console/chat-profiles/" + UUID.randomUUID()).with(signedIn)).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
