@@ -98,15 +98,15 @@
 	// ---- Look -------------------------------------------------------------------------------------------------
 
 	const paint = (name, value, fallback) => html.style.setProperty(name, COLOR.test(value || '') ? value : fallback);
-	paint('--primary', look.primaryColor, '#0B5FFF');
-	paint('--on-primary', look.primaryTextColor, '#FFFFFF');
-	paint('--bubble', look.agentBubbleColor, '#F1F3F5');
-	paint('--on-bubble', look.agentBubbleTextColor, '#111111');
-	paint('--top', look.topBarColor, '#0B5FFF');
-	paint('--on-top', look.topBarTextColor, '#FFFFFF');
+	paint('--p-primary', look.primaryColor, '#0B5FFF');
+	paint('--p-on-primary', look.primaryTextColor, '#FFFFFF');
+	paint('--p-bubble', look.agentBubbleColor, '#F1F3F5');
+	paint('--p-on-bubble', look.agentBubbleTextColor, '#111111');
+	paint('--p-top', look.topBarColor, '#0B5FFF');
+	paint('--p-on-top', look.topBarTextColor, '#FFFFFF');
 	if (waiting) {
-		paint('--queue', waiting.backgroundColor, '#FFFFFF');
-		paint('--on-queue', waiting.textColor, '#111111');
+		paint('--p-queue', waiting.backgroundColor, '#FFFFFF');
+		paint('--p-on-queue', waiting.textColor, '#111111');
 	}
 	html.style.setProperty('--font', (FONT.test(look.fontFamily || '') ? look.fontFamily + ', ' : '') + 'system-ui, sans-serif');
 	html.style.setProperty('--base', (SIZES[look.fontSize] || SIZES.REGULAR) + 'px');
@@ -213,8 +213,11 @@
 		clearInterval(noticeTimer);
 		notice.hidden = false;
 		let left = Math.ceil(seconds);
+		const reason = h('span', {}, text);
+		const retry = h('span', { class: 'retry' });
+		notice.replaceChildren(reason, ' ', retry);
 		const render = () => {
-			notice.textContent = left > 0 ? text + ' Trying again in ' + left + ' s.' : text + ' Trying again…';
+			retry.textContent = left > 0 ? 'We will try again for you in ' + left + ' s.' : 'Trying again…';
 		};
 		render();
 		noticeTimer = setInterval(() => {
@@ -344,11 +347,18 @@
 
 	// Pre-chat form (V2) ---------------------------------------------------------------------------------------
 
+	// The server's rules (chat module, PreChatAnswers), so that the customer hears of a problem before sending.
 	const RULES = {
 		EMAIL: [/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.'],
-		PHONE: [/^\+?[0-9][0-9 ()./-]{3,}[0-9]$/, 'Enter a phone number: digits, spaces and + - ( ) only.'],
-		NUMBER: [/^[+-]?[0-9]+(?:[.,][0-9]+)?$/, 'Enter a number.'],
+		PHONE: [/^\+?[0-9 ().\/-]+$/, 'Enter a phone number: digits, spaces, ( ) - . / and an optional leading +.'],
+		NUMBER: [/^-?[0-9]+(?:\.[0-9]+)?$/, 'Enter a number, like 42 or 3.5.'],
 		DATE: [/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'Enter a date.'],
+	};
+	const DEFAULT_MAX = { EMAIL: 254, PHONE: 40 };
+	const realDate = (text) => {
+		const [year, month, day] = text.split('-').map(Number);
+		const date = new Date(Date.UTC(year, month - 1, day));
+		return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 	};
 
 	/** What is wrong with one answer, the same rules the server applies; null when nothing. */
@@ -359,8 +369,9 @@
 		if (value.trim() === '') {
 			return field.required ? (field.type === 'SELECT' ? 'Choose an option.' : 'Fill in this field.') : null;
 		}
-		if (field.maxLength && codePoints(value) > field.maxLength) {
-			return 'At most ' + field.maxLength + ' characters (now ' + codePoints(value) + ').';
+		const max = field.maxLength || DEFAULT_MAX[field.type] || MESSAGE_MAX;
+		if (codePoints(value) > max) {
+			return 'At most ' + max + ' characters (now ' + codePoints(value) + ').';
 		}
 		if (field.type === 'SELECT' && !(field.options || []).includes(value)) {
 			return 'Choose one of the options.';
@@ -369,7 +380,8 @@
 		if (rule && !rule[0].test(value.trim())) {
 			return rule[1];
 		}
-		if (field.type === 'DATE' && Number.isNaN(Date.parse(value))) {
+		if ((field.type === 'DATE' && !realDate(value.trim()))
+			|| (field.type === 'PHONE' && value.replace(/[^0-9]/g, '').length < 3)) {
 			return rule[1];
 		}
 		return null;
@@ -410,9 +422,9 @@
 			const error = h('p', { class: 'error', id: errorId, hidden: true });
 			const entry = { field, control, error };
 			inputs.push(entry);
-			// Errors appear on submit; afterwards each one goes as soon as its field is right. Showing new ones on
-			// blur would move the button the customer is about to press.
-			control.addEventListener('change', () => {
+			// Errors appear on submit, and each goes while its field is being corrected: changing them on blur would
+			// move the button under the pointer of a customer who is pressing it.
+			control.addEventListener('input', () => {
 				if (control.getAttribute('aria-invalid') === 'true') {
 					setError(entry, checkAnswer(field, value(entry)));
 				}
@@ -441,7 +453,7 @@
 				firstBad = firstBad || (problem && entry.control);
 				const given = value(entry);
 				if (entry.field.type === 'CHECKBOX') {
-					answers[entry.field.key] = given ? 'true' : 'false';
+					answers[entry.field.key] = given;
 				}
 				else if (given.trim() !== '') {
 					answers[entry.field.key] = entry.field.type === 'SELECT' ? given : given.trim();
@@ -598,8 +610,9 @@
 			h('p', { class: 'text' }, 'No agents are available right now. You can still start a chat and wait.')));
 	}
 
-	const findPending = (clientMessageId) => clientMessageId
-		&& [...log.querySelectorAll('li.pending, li.failed')].find((li) => li.dataset.cid === clientMessageId);
+	/** The bubble of the customer's own message {@code clientMessageId}, whether still pending or confirmed. */
+	const findOwn = (clientMessageId) => clientMessageId
+		&& [...log.querySelectorAll('li[data-cid]')].find((li) => li.dataset.cid === clientMessageId);
 
 	// Sending --------------------------------------------------------------------------------------------------
 
@@ -614,9 +627,16 @@
 		li.querySelector('.meta').append(h('span', { class: 'state' }, ' · Sending…'));
 		return append(li);
 	};
+	const markSent = (li) => {
+		li.classList.remove('pending', 'failed');
+		const state = li.querySelector('.state');
+		if (state) {
+			state.remove();
+		}
+	};
 	const markFailed = (item, reason) => {
-		const li = findPending(item.clientMessageId);
-		if (li) {
+		const li = findOwn(item.clientMessageId);
+		if (li && li.classList.contains('pending')) {
 			li.classList.replace('pending', 'failed');
 			li.querySelector('.state').textContent = ' · Not sent: ' + reason;
 		}
@@ -642,10 +662,9 @@
 				const answer = await request('POST', chatPath() + '/messages',
 					{ clientMessageId: item.clientMessageId, text: item.text }, { token: chat.token });
 				if (answer.status === 200 || answer.status === 201) {
-					const li = findPending(item.clientMessageId);
-					if (li && li.classList.contains('pending')) {
-						li.classList.remove('pending');
-						li.querySelector('.state').remove();
+					const li = findOwn(item.clientMessageId);
+					if (li) {
+						markSent(li);
 					}
 				}
 				else if (answer.status === 401 || answer.status === 404) {
@@ -807,8 +826,8 @@
 			agentName = event.agentName;
 		}
 		if (state === 'QUEUED') {
-			subtitle.textContent = queueInfo.position ? 'Waiting for an agent · ' + aheadText(queueInfo.position)
-				: 'Waiting for an agent…';
+			subtitle.textContent = queueInfo.position && !waiting
+				? 'Waiting for an agent · ' + aheadText(queueInfo.position) : 'Waiting for an agent…';
 			if (waiting) {
 				queueScreen = queueScreen && queueScreen.isConnected ? queueScreen : makeQueueScreen();
 				queueScreen.update();
@@ -826,6 +845,9 @@
 		}
 		else if (state === 'ACTIVE') {
 			subtitle.textContent = agentName ? 'You are chatting with ' + agentName : 'An agent has joined';
+			if (before !== 'ACTIVE') {
+				append(bubble('SYSTEM', (agentName || 'An agent') + ' joined the chat.'));
+			}
 			const hadFocus = main.contains(doc.activeElement) || doc.activeElement === doc.body;
 			showConversation();
 			if (before !== 'ACTIVE' && live) {
@@ -873,16 +895,15 @@
 				if (event.clientMessageId) {
 					seenClientIds.add(event.clientMessageId);
 				}
-				const mine = findPending(event.clientMessageId);
-				if (event.from === 'CUSTOMER' && mine) {
-					mine.classList.remove('pending', 'failed');
-					const state = mine.querySelector('.state');
-					if (state) {
-						state.remove();
-					}
+				const mine = event.from === 'CUSTOMER' && findOwn(event.clientMessageId);
+				if (mine) {
+					markSent(mine);
 					break;
 				}
-				append(bubble(event.from, event.text || '', event.at, event.agentName || agentName));
+				const said = append(bubble(event.from, event.text || '', event.at, event.agentName || agentName));
+				if (event.from === 'CUSTOMER' && event.clientMessageId) {
+					said.dataset.cid = event.clientMessageId;
+				}
 				if (event.from === 'AGENT') {
 					typing.hidden = true;
 					if (live) {

@@ -105,6 +105,11 @@ public final class Browser implements AutoCloseable {
 		return (T) ((JavascriptExecutor) driver).executeScript(script, arguments);
 	}
 
+	/** Runs an asynchronous script, which calls its last argument with the result, and answers that result. */
+	public Object asyncScript(String script, Object... arguments) {
+		return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+	}
+
 	/** Waits (up to 20 s) until {@code condition} answers something other than null or false, and answers that. */
 	public <T> T await(String what, Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition);

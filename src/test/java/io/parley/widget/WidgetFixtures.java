@@ -80,19 +80,22 @@ final class WidgetFixtures {
 		return uploaded.json().at("/id").asString();
 	}
 
-	/** An AGENT with {@code skill}; answers a client logged in as that agent. */
-	HttpApi agent(String skill, String displayName) {
+	/** An AGENT with {@code skill} who handles up to {@code capacity} chats; answers a client logged in as them. */
+	HttpApi agent(String skill, String displayName, int capacity) {
 		String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
 		Answer created = admin().post("/api/v1/users", Map.of("username", username, "displayName", displayName,
 				"password", "agent-password-1", "roles", List.of("AGENT"), "skills", List.of(skill),
-				"maxConcurrentChats", 3));
+				"maxConcurrentChats", capacity));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return HttpApi.basic(port, username, "agent-password-1");
 	}
 
 	/** A wordmark logo: a rounded badge and a name, on a transparent background. */
 	static byte[] logo(String name, Color color) {
-		BufferedImage image = new BufferedImage(240, 64, BufferedImage.TYPE_INT_ARGB);
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, 34);
+		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+		int textWidth = probe.createGraphics().getFontMetrics(font).stringWidth(name);
+		BufferedImage image = new BufferedImage(64 + textWidth + 8, 64, BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = graphics(image);
 		g.setColor(color);
 		g.fillRoundRect(2, 6, 52, 52, 16, 16);
@@ -100,7 +103,7 @@ final class WidgetFixtures {
 		g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		g.drawArc(14, 18, 28, 28, 200, 280);
 		g.setColor(color);
-		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+		g.setFont(font);
 		g.drawString(name, 64, 45);
 		g.dispose();
 		return png(image);
