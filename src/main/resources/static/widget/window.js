@@ -361,12 +361,16 @@
 		return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 	};
 
+	/** The answer as it is sent: typed text without the spaces around it, a checkbox as true or false. */
+	const answerOf = (field, control) => (field.type === 'CHECKBOX' ? control.checked
+		: field.type === 'SELECT' ? control.value : control.value.trim());
+
 	/** What is wrong with one answer, the same rules the server applies; null when nothing. */
 	const checkAnswer = (field, value) => {
 		if (field.type === 'CHECKBOX') {
 			return field.required && !value ? 'Tick this box to continue.' : null;
 		}
-		if (value.trim() === '') {
+		if (value === '') {
 			return field.required ? (field.type === 'SELECT' ? 'Choose an option.' : 'Fill in this field.') : null;
 		}
 		const max = field.maxLength || DEFAULT_MAX[field.type] || MESSAGE_MAX;
@@ -377,10 +381,10 @@
 			return 'Choose one of the options.';
 		}
 		const rule = RULES[field.type];
-		if (rule && !rule[0].test(value.trim())) {
+		if (rule && !rule[0].test(value)) {
 			return rule[1];
 		}
-		if ((field.type === 'DATE' && !realDate(value.trim()))
+		if ((field.type === 'DATE' && !realDate(value))
 			|| (field.type === 'PHONE' && value.replace(/[^0-9]/g, '').length < 3)) {
 			return rule[1];
 		}
@@ -426,7 +430,7 @@
 			// move the button under the pointer of a customer who is pressing it.
 			control.addEventListener('input', () => {
 				if (control.getAttribute('aria-invalid') === 'true') {
-					setError(entry, checkAnswer(field, value(entry)));
+					setError(entry, checkAnswer(field, answerOf(field, control)));
 				}
 			});
 			const label = h('label', { for: id }, field.label, mark);
@@ -434,7 +438,6 @@
 				? h('div', { class: 'field check' }, control, label, error)
 				: h('div', { class: 'field' }, label, control, error);
 		});
-		const value = (entry) => (entry.field.type === 'CHECKBOX' ? entry.control.checked : entry.control.value);
 		const submit = h('button', { type: 'submit', class: 'primary' }, 'Start chat');
 		const form = h('form', { class: 'prechat', novalidate: true, 'aria-labelledby': 'prechat-intro' },
 			h('p', { class: 'intro', id: 'prechat-intro' }, preChat.welcomeMessage || look.welcomeMessage || ''),
@@ -448,15 +451,12 @@
 			let firstBad = null;
 			const answers = {};
 			for (const entry of inputs) {
-				const problem = checkAnswer(entry.field, value(entry));
+				const given = answerOf(entry.field, entry.control);
+				const problem = checkAnswer(entry.field, given);
 				setError(entry, problem);
 				firstBad = firstBad || (problem && entry.control);
-				const given = value(entry);
-				if (entry.field.type === 'CHECKBOX') {
+				if (given !== '') {
 					answers[entry.field.key] = given;
-				}
-				else if (given.trim() !== '') {
-					answers[entry.field.key] = entry.field.type === 'SELECT' ? given : given.trim();
 				}
 			}
 			summary.hidden = true;
@@ -952,6 +952,7 @@
 
 	const lost = () => {
 		forgetChat();
+		outbox = [];
 		stopStream();
 		append(bubble('SYSTEM', 'This chat is no longer available.'));
 		setState('ENDED', {});

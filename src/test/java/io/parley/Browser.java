@@ -81,17 +81,35 @@ public final class Browser implements AutoCloseable {
 				.withLogFile(home.resolve("chromedriver.log").toFile())
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
-			// The window size includes the browser's frame: grow it so that the page itself gets WIDTH × HEIGHT.
-			driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-			java.util.List<?> frame = (java.util.List<?>) driver.executeScript(
-					"return [outerWidth - innerWidth, outerHeight - innerHeight]");
-			driver.manage().window().setSize(new Dimension(WIDTH + ((Number) frame.get(0)).intValue(),
-					HEIGHT + ((Number) frame.get(1)).intValue()));
 			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-			return new Browser(driver, home);
+			Browser browser = new Browser(driver, home);
+			browser.viewport(WIDTH, HEIGHT);
+			return browser;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Sizes the window so that the page itself gets {@code width × height} (the window adds its own frame). */
+	public void viewport(int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
+		java.util.List<?> frame = script("return [outerWidth - innerWidth, outerHeight - innerHeight]");
+		driver.manage().window().setSize(new Dimension(width + ((Number) frame.get(0)).intValue(),
+				height + ((Number) frame.get(1)).intValue()));
+	}
+
+	/**
+	 * Lays pages out as a phone of {@code width × height} would (a window cannot be made that narrow); {@code null}
+	 * goes back to the window's own size.
+	 */
+	public void phone(Integer width, Integer height) {
+		if (width == null) {
+			driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+		else {
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
 		}
 	}
 

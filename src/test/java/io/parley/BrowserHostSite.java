@@ -62,7 +62,8 @@ public final class BrowserHostSite implements AutoCloseable {
 		return page(path, """
 				<!DOCTYPE html>
 				<html lang="en">
-				<head><meta charset="utf-8"><title>Example Shop</title>
+				<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>Example Shop</title>
 				<style>
 				  body { margin: 0; font: 16px/1.5 Georgia, serif; color: #222; }
 				  header { padding: 1rem 2rem; background: #2d3436; color: #fff; }

@@ -119,14 +119,18 @@ class WidgetButtonBrowserIntegrationTest {
 	}
 
 	private static void assertCorner(String corner, Map<String, Object> rect) {
+		assertCorner(corner, rect, Browser.WIDTH, Browser.HEIGHT);
+	}
+
+	private static void assertCorner(String corner, Map<String, Object> rect, int width, int height) {
 		double horizontal = number(rect.get(corner.endsWith("RIGHT") ? "right" : "left"));
 		double vertical = number(rect.get(corner.startsWith("BOTTOM") ? "bottom" : "top"));
 		assertThat(horizontal).as(corner + " horizontal gap").isBetween(0.0, 40.0);
 		assertThat(vertical).as(corner + " vertical gap").isBetween(0.0, 40.0);
-		assertThat(number(rect.get(corner.endsWith("RIGHT") ? "left" : "right"))).as(corner + " far side")
-			.isGreaterThan(Browser.WIDTH / 2.0);
-		assertThat(number(rect.get(corner.startsWith("BOTTOM") ? "top" : "bottom"))).as(corner + " far edge")
-			.isGreaterThan(Browser.HEIGHT / 2.0);
+		double centreX = number(rect.get("left")) + number(rect.get("width")) / 2;
+		double centreY = number(rect.get("top")) + number(rect.get("height")) / 2;
+		assertThat(centreX > width / 2.0).as(corner + " in the right half").isEqualTo(corner.endsWith("RIGHT"));
+		assertThat(centreY > height / 2.0).as(corner + " in the bottom half").isEqualTo(corner.startsWith("BOTTOM"));
 	}
 
 	private static String rgba(String hex) {
@@ -213,6 +217,70 @@ class WidgetButtonBrowserIntegrationTest {
 		browser.driver().navigate().refresh();
 		button();
 		assertThat(widget().findElements(By.cssSelector("iframe"))).as("closed stays closed").isEmpty();
+	}
+
+	@Test
+	void onASmallScreenTheWindowFillsTheScreenAndClosesFromItsOwnControl() {
+		String profile = fixtures.profile(Map.of("interfaceVersion", "V1", "appearance", Map.of(
+				"primaryColor", "#B45309", "topBarColor", "#B45309", "headerTitle", "Bakery help",
+				"welcomeMessage", "Fresh bread questions? Ask away.", "buttonLabel", "Ask the bakery")));
+		String poc = fixtures.pointOfContact(profile, "sales", List.of(shop.origin()));
+		browser.phone(390, 740);
+		try {
+			browser.driver().get(shopWith(poc, true));
+			WebElement button = button();
+			assertCorner("BOTTOM_RIGHT", rect(button), 390, 740);
+			button.click();
+			WebElement frame = browser.await("the window", d -> frame().isDisplayed() ? frame() : null);
+			Map<String, Object> covered = rect(frame);
+			assertThat(covered).containsEntry("left", 0L).containsEntry("top", 0L).containsEntry("right", 0L)
+				.containsEntry("bottom", 0L);
+			browser.driver().switchTo().frame(frame);
+			browser.await("the message box", d -> d.findElement(By.id("message")))
+				.sendKeys("Do you bake on Sundays?");
+			browser.driver().switchTo().defaultContent();
+			browser.screenshot("widget-mobile");
+			browser.driver().switchTo().frame(frame);
+			browser.driver().findElement(By.cssSelector("button[aria-label='Close chat window']")).click();
+			browser.driver().switchTo().defaultContent();
+			browser.await("the window to close", d -> !frame().isDisplayed());
+			assertThat(button.isDisplayed()).isTrue();
+		}
+		finally {
+			browser.phone(null, null);
+		}
+	}
+
+	@Test
+	void v2CustomersTextSizeContrastAndSoundChoicesOutliveAReload() {
+		String profile = fixtures.profile(Map.of("interfaceVersion", "V2", "appearance", Map.of("fontSize", "SMALL")));
+		String poc = fixtures.pointOfContact(profile, "sales", List.of(shop.origin()));
+		browser.driver().get(shopWith(poc, false));
+		button().click();
+		browser.driver().switchTo().frame(frame());
+		WebElement html = browser.await("the window", d -> d.findElement(By.tagName("html")));
+		assertThat(html.getCssValue("font-size")).isEqualTo("13px");
+		WebElement sounds = browser.driver().findElement(By.cssSelector("button[aria-label='Sounds']"));
+		assertThat(sounds.getDomAttribute("aria-pressed")).as("sounds are off by default").isEqualTo("false");
+		sounds.click();
+		browser.driver().findElement(By.cssSelector("button[aria-label='Text size 100%']")).click();
+		browser.driver().findElement(By.cssSelector("button[aria-label='Text size 115%']")).click();
+		assertThat(html.getCssValue("font-size")).isEqualTo("16.9px");
+		browser.driver().switchTo().defaultContent();
+
+		browser.driver().navigate().refresh();
+		browser.await("the window to reopen", d -> frame().isDisplayed());
+		browser.driver().switchTo().frame(frame());
+		try {
+			assertThat(browser.await("the window", d -> d.findElement(By.cssSelector("button[aria-label='Sounds']")))
+				.getDomAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(browser.driver().findElements(By.cssSelector("button[aria-label='Text size 130%']"))).hasSize(1);
+			assertThat(browser.driver().findElement(By.tagName("html")).getCssValue("font-size")).isEqualTo("16.9px");
+			assertThat(browser.driver().findElements(By.cssSelector("img.logo"))).as("V2: no header logo").isEmpty();
+		}
+		finally {
+			browser.driver().switchTo().defaultContent();
+		}
 	}
 
 	@Test
