@@ -64,6 +64,10 @@
 		if (frame) {
 			frame.hidden = !open;
 		}
+		if (open) {
+			button.classList.remove('unread');
+			button.removeAttribute('aria-describedby');
+		}
 		button.setAttribute('aria-expanded', String(open));
 		remember(open);
 	};
@@ -88,6 +92,10 @@
 		else if (type === 'ready' && focusWhenReady) {
 			focusWhenReady = false;
 			post('focus');
+		}
+		else if (type === 'unread' && frame.hidden) {
+			button.classList.add('unread');
+			button.setAttribute('aria-describedby', 'parley-unread');
 		}
 	});
 
@@ -116,6 +124,9 @@ box-shadow:0 4px 14px rgba(0,0,0,.25);max-width:calc(100vw - 40px)}
 button:hover{filter:brightness(1.08)}
 button:focus-visible{outline:3px solid var(--bg);outline-offset:3px}
 svg{width:20px;height:20px;flex:none;fill:currentColor}
+.unread::after{content:"";position:absolute;top:-3px;right:-3px;width:14px;height:14px;border-radius:50%;
+background:#e11d48;border:2px solid #fff}
+#parley-unread{display:none}
 span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .frame{position:fixed;z-index:2147483647;width:380px;height:min(620px,calc(100vh - 110px));
 max-width:calc(100vw - 40px);border:0;border-radius:14px;background:#fff;box-shadow:0 10px 40px rgba(0,0,0,.3)}
@@ -132,6 +143,7 @@ max-width:calc(100vw - 40px);border:0;border-radius:14px;background:#fff;box-sha
 		const icon = el(button, 'svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' }, SVG);
 		el(icon, 'path', { d: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z' }, SVG);
 		el(button, 'span').textContent = look.buttonLabel || 'Live Chat';
+		el(shadow, 'p', { id: 'parley-unread' }).textContent = 'New message';
 		button.addEventListener('click', () => show(!isOpen(), true));
 		(document.body || document.documentElement).appendChild(host);
 		if (wanted !== null) {

@@ -908,6 +908,7 @@
 					typing.hidden = true;
 					if (live) {
 						play('message');
+						sayToHost('unread');
 					}
 				}
 				break;

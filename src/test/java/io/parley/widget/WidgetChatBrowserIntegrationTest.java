@@ -287,6 +287,21 @@ class WidgetChatBrowserIntegrationTest {
 				&& "CUSTOMER".equals(e.at("/from").asString()));
 		assertThat(third.at("/text").asString()).isEqualTo("Still there?");
 
+		// Closed, the window still listens: an answer puts a dot on the button until it is opened.
+		driver().switchTo().defaultContent();
+		browser.script("Parley.close()");
+		say(agent, chat, "Yes, still here.");
+		WebElement chatButton = button();
+		browser.await("the unread dot", d -> chatButton.getDomAttribute("class").contains("unread"));
+		assertThat(chatButton.getDomAttribute("aria-describedby")).isEqualTo("parley-unread");
+		browser.screenshot("widget-unread");
+		chatButton.click();
+		intoWindow();
+		assertThat(bubbles("agent")).contains("Yes, still here.");
+		driver().switchTo().defaultContent();
+		assertThat(chatButton.getDomAttribute("class")).doesNotContain("unread");
+		intoWindow();
+
 		// The agent ends the chat; the customer may start another.
 		assertThat(agent.post("/api/v1/agent/chats/" + chat + "/end", Map.of()).status()).isEqualTo(200);
 		browser.await("the ended state", d -> d.findElement(By.cssSelector(".ended")).isDisplayed());
@@ -303,7 +318,7 @@ class WidgetChatBrowserIntegrationTest {
 		List<String> texts = new ArrayList<>();
 		transcript.at("/messages").forEach(m -> texts.add(m.at("/text").asString()));
 		assertThat(texts).containsExactly("Hello Dana! How can I help with your return?", "My parcel arrived damaged.",
-				"The box was open\nand wet <b>inside</b>", hostile, "Still there?");
+				"The box was open\nand wet <b>inside</b>", hostile, "Still there?", "Yes, still here.");
 	}
 
 	private void say(HttpApi agent, String chat, String text) {
