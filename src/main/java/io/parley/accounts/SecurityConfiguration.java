@@ -46,9 +46,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
-				.requestMatchers("/api/v1/chat-profiles/*/audit", "/api/v1/points-of-contact/*/audit").hasRole("ADMIN")
+				.requestMatchers("/api/v1/chat-profiles/*/audit/**", "/api/v1/points-of-contact/*/audit/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/api-tokens/**").authenticated()
 				.requestMatchers("/api/v1/agent/**").hasRole("AGENT")
+				// the chat module answers 404 to an agent who did not handle the chat
+				.requestMatchers(HttpMethod.GET, "/api/v1/chats/*/transcript").hasAnyRole("ADMIN", "AGENT")
 				.requestMatchers(HttpMethod.GET, "/api/v1/chat-profiles/**", "/api/v1/points-of-contact/**")
 				.hasAnyRole("ADMIN", "AGENT")
 				.anyRequest().hasRole("ADMIN"))

@@ -101,6 +101,37 @@ class PostgresServerIntegrationTest {
 		assertThat(admin.get("/api/v1/users/" + created.json().at("/id").asString()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void configuresChatAndKeepsAPartitionedAuditHistory() throws SQLException {
+		HttpApi admin = HttpApi.basic(port, "admin", PASSWORD);
+		Answer profile = admin.post("/api/v1/chat-profiles", Map.of("name", "Server chat", "interfaceVersion", "V2",
+				"preChatForm", Map.of("enabled", true, "fields",
+						List.of(Map.of("key", "email", "label", "Email", "type", "EMAIL", "required", true)))));
+		assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+		String profileId = profile.json().at("/id").asString();
+		Answer poc = admin.post("/api/v1/points-of-contact", Map.of("name", "Server shop", "skill", "sales",
+				"active", true, "allowedOrigins", List.of("https://shop.example.com"), "chatProfileId", profileId));
+		assertThat(poc.status()).as(poc.toString()).isEqualTo(201);
+		String pocId = poc.json().at("/id").asString();
+
+		Answer config = HttpApi.anonymous(port).get("/widget/v1/points-of-contact/" + pocId + "/config");
+		assertThat(config.json().at("/preChatForm/fields/0/key").asString()).isEqualTo("email");
+
+		Answer history = admin.get("/api/v1/chat-profiles/" + profileId + "/audit");
+		assertThat(history.json().at("/items").valueStream().map(row -> row.at("/action").asString()))
+			.contains("CREATED", "ASSIGNED");
+		assertThat(admin.get("/api/v1/audit?q=server%20shop").json().at("/items").size()).isGreaterThan(0);
+		assertThat(admin.get("/api/v1/audit/verify").json().at("/valid").asBoolean()).isTrue();
+
+		try (Connection connection = DriverManager.getConnection(databaseUrl(), username, password);
+				Statement statement = connection.createStatement();
+				var rs = statement.executeQuery("select count(*) from pg_inherits"
+						+ " where inhparent = 'audit_event'::regclass")) {
+			rs.next();
+			assertThat(rs.getInt(1)).as("monthly partitions created ahead").isGreaterThanOrEqualTo(4);
+		}
+	}
+
 	private String databaseUrl() {
 		// Replace the database name of the configured URL, keeping host, port and parameters.
 		int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());

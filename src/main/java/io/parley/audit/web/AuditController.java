@@ -1,0 +1,131 @@
+package io.parley.audit.web;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import io.parley.ListPage;
+import io.parley.accounts.Actor;
+import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditLog;
+import io.parley.audit.AuditQuery;
+import io.parley.audit.AuditSummary;
+import io.parley.audit.AuditedEntityType;
+import io.parley.audit.ChainVerification;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The audit history of the caller's tenant: one entity's changes, the tenant-wide list, each as JSON pages or, with
+ * {@code Accept: text/csv}, as one streamed CSV of every match; entity summaries; and chain verification.
+ */
+@RestController
+class AuditController {
+
+	private static final String CSV = "text/csv";
+
+	static final String LIST = "Newest first, filtered by q (case-insensitive text in field names, values, actor and entity"
+			+ " name), actor (user name), field, action, from and to (ISO instants; default the last 30 days); keyset"
+			+ " paging with limit and cursor. With Accept: text/csv the answer is every match as CSV (no paging), one"
+			+ " line per changed field: occurredAt,actor,action,entityType,entityName,field,oldValue,newValue. A value"
+			+ " that starts with =, +, -, @, a tab or a carriage return is written with a leading apostrophe so that"
+			+ " spreadsheets show it as text instead of running it as a formula (CSV injection).";
+
+	private final AuditLog audit;
+
+	AuditController(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	@Operation(summary = "A chat profile's audit history", description = LIST)
+	@GetMapping("/api/v1/chat-profiles/{id}/audit")
+	ListPage<AuditEvent> profile(Actor actor, @PathVariable UUID id, AuditFilters filters) {
+		return page(filters.forEntity(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, Instant.now()), filters);
+	}
+
+	@GetMapping(path = "/api/v1/chat-profiles/{id}/audit", produces = CSV)
+	void profileCsv(Actor actor, @PathVariable UUID id, AuditFilters filters, HttpServletResponse response)
+			throws IOException {
+		csv(filters.forEntity(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, Instant.now()),
+				filters, "chat-profile-" + id, response);
+	}
+
+	@Operation(summary = "A point of contact's audit history", description = LIST)
+	@GetMapping("/api/v1/points-of-contact/{id}/audit")
+	ListPage<AuditEvent> pointOfContact(Actor actor, @PathVariable UUID id, AuditFilters filters) {
+		return page(filters.forEntity(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, Instant.now()),
+				filters);
+	}
+
+	@GetMapping(path = "/api/v1/points-of-contact/{id}/audit", produces = CSV)
+	void pointOfContactCsv(Actor actor, @PathVariable UUID id, AuditFilters filters, HttpServletResponse response)
+			throws IOException {
+		csv(filters.forEntity(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, Instant.now()),
+				filters, "point-of-contact-" + id, response);
+	}
+
+	@Operation(summary = "The tenant's audit history", description = LIST
+			+ " entityType and entityId narrow it to one kind of entity or one entity.")
+	@GetMapping("/api/v1/audit")
+	ListPage<AuditEvent> tenant(Actor actor, AuditFilters filters) {
+		return page(filters.forTenant(actor.tenantId(), Instant.now()), filters);
+	}
+
+	@GetMapping(path = "/api/v1/audit", produces = CSV)
+	void tenantCsv(Actor actor, AuditFilters filters, HttpServletResponse response) throws IOException {
+		csv(filters.forTenant(actor.tenantId(), Instant.now()), filters, "audit", response);
+	}
+
+	@Operation(summary = "Who created a chat profile and when, and who changed it last and when (nulls when unknown)")
+	@GetMapping("/api/v1/chat-profiles/{id}/audit/summary")
+	AuditSummary profileSummary(Actor actor, @PathVariable UUID id) {
+		return audit.summary(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id);
+	}
+
+	@Operation(summary = "Who created a point of contact and when, and who changed it last and when")
+	@GetMapping("/api/v1/points-of-contact/{id}/audit/summary")
+	AuditSummary pointOfContactSummary(Actor actor, @PathVariable UUID id) {
+		return audit.summary(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id);
+	}
+
+	@Operation(summary = "Walks the tenant's hash chain", description = "Recomputes every row's SHA-256 over its"
+			+ " content and the previous row's hash: {valid, checked} or, when a row was changed, removed or inserted,"
+			+ " also firstBrokenRow {id, occurredAt, seq, reason}.")
+	@GetMapping("/api/v1/audit/verify")
+	ChainVerification verify(Actor actor) {
+		return audit.verify(actor.tenantId());
+	}
+
+	private ListPage<AuditEvent> page(AuditQuery query, AuditFilters filters) {
+		return audit.search(query, filters.cursor(), filters.pageSize());
+	}
+
+	/** Streams every match; the query is checked before the first byte, so bad input still gets a problem. */
+	private void csv(AuditQuery query, AuditFilters filters, String name, HttpServletResponse response)
+			throws IOException {
+		// An export has no pages, but a malformed limit or cursor is still a mistake worth telling.
+		filters.pageSize();
+		AuditLog.checkCursor(filters.cursor());
+		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name + "-" + stamp + ".csv").build().toString());
+		try (AuditCsv csv = new AuditCsv(new BufferedWriter(
+				new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024))) {
+			audit.export(query, csv::write);
+		}
+	}
+}

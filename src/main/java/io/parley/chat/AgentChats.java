@@ -1,0 +1,148 @@
+package io.parley.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.parley.InvalidInputException;
+import io.parley.NotFoundException;
+import io.parley.accounts.Actor;
+import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactCatalog;
+import io.parley.routing.AgentPresence;
+import io.parley.routing.AgentStatus;
+import io.parley.routing.Routing;
+
+/**
+ * The agent's side of chats: status, the chats they handle, their feed (the events of those chats plus ASSIGNED),
+ * writing, typing and ending, and transcripts. A chat another agent handles is answered as unknown.
+ */
+@Service
+public class AgentChats {
+
+	private final Routing routing;
+	private final Chats chats;
+	private final ChatEnding ending;
+	private final ChatSignals signals;
+	private final PointOfContactCatalog pointsOfContact;
+	private final TransactionTemplate transaction;
+
+	AgentChats(Routing routing, Chats chats, ChatEnding ending, ChatSignals signals,
+			PointOfContactCatalog pointsOfContact, PlatformTransactionManager transactions) {
+		this.routing = routing;
+		this.chats = chats;
+		this.ending = ending;
+		this.signals = signals;
+		this.pointsOfContact = pointsOfContact;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	public AgentPresence changeStatus(Actor agent, AgentStatus status) {
+		return routing.changeStatus(agent.tenantId(), agent.userId(), status);
+	}
+
+	public AgentPresence presence(Actor agent) {
+		return routing.presence(agent.tenantId(), agent.userId());
+	}
+
+	/**
+	 * The chats the agent handles that have not ended, and the feed cursor read before them: reading the feed from
+	 * that cursor may repeat what the list shows, never miss anything.
+	 */
+	public AgentChatList openChats(Actor agent) {
+		String cursor = Long.toString(chats.feedHead(agent.userId()));
+		List<AgentChat> items = chats.openChatsOf(agent.tenantId(), agent.userId()).stream()
+			.map(chat -> new AgentChat(chat.id(), chat.pointOfContactId(),
+					pointsOfContact.find(chat.pointOfContactId()).map(PointOfContact::name).orElse(null), chat.state(),
+					chat.preChat(), chat.lastSeq(), chat.createdAt(), chat.assignedAt()))
+			.toList();
+		return new AgentChatList(items, cursor);
+	}
+
+	/** The open chats of an agent and the cursor of their feed when listed. */
+	public record AgentChatList(List<AgentChat> items, String cursor) {
+	}
+
+	/**
+	 * The agent's feed after {@code after} (null: from now on), at once when there is something, else the first to
+	 * come within {@code wait}.
+	 */
+	public AgentEvents events(Actor agent, String after, Duration wait) {
+		long from = after == null ? chats.feedHead(agent.userId()) : cursor(after);
+		List<Map<String, Object>> events = signals.awaitAgent(agent.userId(), from, wait,
+				() -> chats.feedAfter(agent.userId(), from, CustomerChats.EVENTS_PER_READ));
+		String next = events.isEmpty() ? Long.toString(from) : (String) events.get(events.size() - 1).get("cursor");
+		return new AgentEvents(events, next);
+	}
+
+	/** The feed after a cursor without waiting, for a stream already authorized. */
+	public List<Map<String, Object>> feedAfter(UUID agentId, long cursor) {
+		return chats.feedAfter(agentId, cursor, CustomerChats.EVENTS_PER_READ);
+	}
+
+	/** Where the agent's feed stands now. */
+	public long feedHead(UUID agentId) {
+		return chats.feedHead(agentId);
+	}
+
+	/** A message from the agent in a chat they handle; idempotent by client message id like the customer's. */
+	public ChatEvent say(Actor agent, UUID chatId, String clientMessageId, String text) {
+		Chat.checkMessage(clientMessageId, text);
+		own(agent, chatId);
+		return transaction.execute(status -> {
+			Chat chat = chats.lock(chatId).orElseThrow();
+			Optional<ChatEvent> stored = chats.message(chatId, Party.AGENT, clientMessageId);
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+			ChatEvent said = chat.say(Party.AGENT, clientMessageId, text, Chat.now());
+			chats.save(chat);
+			return said;
+		});
+	}
+
+	public void typing(Actor agent, UUID chatId, boolean typing) {
+		own(agent, chatId);
+		transaction.executeWithoutResult(status -> {
+			Chat chat = chats.lock(chatId).orElseThrow();
+			chat.typing(Party.AGENT, typing, Chat.now());
+			chats.save(chat);
+		});
+	}
+
+	public ChatStatus end(Actor agent, UUID chatId) {
+		own(agent, chatId);
+		return ChatStatus.of(transaction.execute(status -> ending.end(chatId, Party.AGENT)));
+	}
+
+	/** The transcript, for an admin of the chat's tenant or the agent who handled it. */
+	public Transcript transcript(Actor reader, UUID chatId) {
+		Chat chat = chats.find(chatId)
+			.filter(c -> c.tenantId().equals(reader.tenantId()))
+			.filter(c -> reader.isAdmin() || c.isHandledBy(reader.userId()))
+			.orElseThrow(() -> new NotFoundException("No chat " + chatId));
+		List<Map<String, Object>> messages = chats.messages(chatId).stream().map(ChatEvent::json).toList();
+		return new Transcript(chat.id(), chat.pointOfContactId(), chat.state(), chat.createdAt(), chat.assignedAt(),
+				chat.endedAt(), chat.endedBy(), chat.agentId(), chat.agentName(), chat.preChat(), messages);
+	}
+
+	/** The chat, when this agent handles (or handled) it; the agent of a chat never changes once set. */
+	private Chat own(Actor agent, UUID chatId) {
+		return chats.find(chatId)
+			.filter(chat -> chat.tenantId().equals(agent.tenantId()) && chat.isHandledBy(agent.userId()))
+			.orElseThrow(() -> new NotFoundException("No chat " + chatId + " of yours"));
+	}
+
+	private static long cursor(String text) {
+		if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw new InvalidInputException("after", "is not a cursor this API handed out");
+		}
+		return Long.parseLong(text);
+	}
+}

@@ -1,0 +1,249 @@
+package io.parley.chat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.parley.ConflictException;
+import io.parley.Violations;
+import io.parley.routing.QueuePosition;
+
+/**
+ * A chat between a customer and an agent, holding its rules: it waits ({@code QUEUED}) until routing gives it to an
+ * agent ({@code ACTIVE}), either side may end it, and once {@code ENDED} it takes no more messages or typing. Every
+ * change records the events it causes, numbered after the chat's last seq; the repository writes them with the chat.
+ */
+final class Chat {
+
+	static final int TEXT_MAX = 4000;
+	static final int CLIENT_MESSAGE_ID_MAX = 100;
+
+	private final UUID id;
+	private final UUID tenantId;
+	private final UUID pointOfContactId;
+	private final String skill;
+	private final Map<String, Object> preChat;
+	private final Instant createdAt;
+	private ChatState state;
+	private UUID agentId;
+	private String agentName;
+	private Integer queuePosition;
+	private Integer estimatedWaitSeconds;
+	private long lastSeq;
+	private Instant assignedAt;
+	private Instant endedAt;
+	private Party endedBy;
+	private final List<ChatEvent> recorded = new ArrayList<>();
+
+	Chat(UUID id, UUID tenantId, UUID pointOfContactId, String skill, Map<String, Object> preChat, Instant createdAt,
+			ChatState state, UUID agentId, String agentName, Integer queuePosition, Integer estimatedWaitSeconds,
+			long lastSeq, Instant assignedAt, Instant endedAt, Party endedBy) {
+		this.id = Objects.requireNonNull(id);
+		this.tenantId = Objects.requireNonNull(tenantId);
+		this.pointOfContactId = Objects.requireNonNull(pointOfContactId);
+		this.skill = Objects.requireNonNull(skill);
+		this.preChat = Collections.unmodifiableMap(new LinkedHashMap<>(preChat));
+		this.createdAt = Objects.requireNonNull(createdAt);
+		this.state = Objects.requireNonNull(state);
+		this.agentId = agentId;
+		this.agentName = agentName;
+		this.queuePosition = queuePosition;
+		this.estimatedWaitSeconds = estimatedWaitSeconds;
+		this.lastSeq = lastSeq;
+		this.assignedAt = assignedAt;
+		this.endedAt = endedAt;
+		this.endedBy = endedBy;
+	}
+
+	/** The time events are stamped with: microseconds, as PostgreSQL keeps them, so a stored event reads back equal. */
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A new chat waiting at {@code position} of its queue; its first event tells the customer so. */
+	static Chat start(UUID id, UUID tenantId, UUID pointOfContactId, String skill, Map<String, Object> preChat,
+			QueuePosition position, Instant now) {
+		Chat chat = new Chat(id, tenantId, pointOfContactId, skill, preChat, now, ChatState.QUEUED, null, null,
+				position.position(), position.estimatedWaitSeconds(), 0, null, null, null);
+		chat.recordState(now);
+		return chat;
+	}
+
+	/** Routing gave this waiting chat to an agent. */
+	void assign(UUID agent, String name, Instant at) {
+		if (state != ChatState.QUEUED) {
+			throw new IllegalStateException("Chat " + id + " is " + state + ", it cannot be assigned");
+		}
+		state = ChatState.ACTIVE;
+		agentId = Objects.requireNonNull(agent);
+		agentName = name;
+		assignedAt = at;
+		queuePosition = null;
+		estimatedWaitSeconds = null;
+		recordState(at);
+	}
+
+	/** Checks a message as sent, before anything else is decided about it. */
+	static void checkMessage(String clientMessageId, String text) {
+		Violations violations = new Violations();
+		violations.text("clientMessageId", clientMessageId, 1, CLIENT_MESSAGE_ID_MAX);
+		violations.text("text", text, 1, TEXT_MAX);
+		violations.throwIfAny();
+	}
+
+	/**
+	 * A message from {@code from}. The customer may write while waiting; an agent only in a chat they handle; nobody
+	 * after the chat ended.
+	 */
+	ChatEvent say(Party from, String clientMessageId, String text, Instant at) {
+		checkMessage(clientMessageId, text);
+		if (state == ChatState.ENDED) {
+			throw new ConflictException("The chat has ended; it takes no more messages.");
+		}
+		if (from == Party.AGENT && state != ChatState.ACTIVE) {
+			throw new ConflictException("The chat is not being handled by an agent.");
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("from", from.name());
+		data.put("text", text);
+		data.put("clientMessageId", clientMessageId);
+		data.put("agentName", from == Party.AGENT ? agentName : null);
+		return record(ChatEvent.Type.MESSAGE, at, data);
+	}
+
+	/** {@code from} started or stopped typing; nothing is typed into an ended chat. */
+	ChatEvent typing(Party from, boolean typing, Instant at) {
+		if (state == ChatState.ENDED) {
+			throw new ConflictException("The chat has ended.");
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("from", from.name());
+		data.put("typing", typing);
+		return record(ChatEvent.Type.TYPING, at, data);
+	}
+
+	/** Ends the chat; false (and nothing recorded) when it had ended already. */
+	boolean end(Party by, Instant at) {
+		if (state == ChatState.ENDED) {
+			return false;
+		}
+		state = ChatState.ENDED;
+		endedBy = Objects.requireNonNull(by);
+		endedAt = at;
+		queuePosition = null;
+		estimatedWaitSeconds = null;
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("endedBy", by.name());
+		record(ChatEvent.Type.ENDED, at, data);
+		return true;
+	}
+
+	/**
+	 * Tells the waiting customer where they stand; false (and nothing recorded) when the chat does not wait or the
+	 * customer was told exactly this already.
+	 */
+	boolean showPosition(QueuePosition position, Instant at) {
+		if (state != ChatState.QUEUED || (Objects.equals(queuePosition, position.position())
+				&& Objects.equals(estimatedWaitSeconds, position.estimatedWaitSeconds()))) {
+			return false;
+		}
+		queuePosition = position.position();
+		estimatedWaitSeconds = position.estimatedWaitSeconds();
+		recordState(at);
+		return true;
+	}
+
+	boolean isHandledBy(UUID agent) {
+		return agentId != null && agentId.equals(agent);
+	}
+
+	private void recordState(Instant at) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("state", state.name());
+		data.put("queuePosition", queuePosition);
+		data.put("estimatedWaitSeconds", estimatedWaitSeconds);
+		data.put("agentName", agentName);
+		record(ChatEvent.Type.STATE, at, data);
+	}
+
+	private ChatEvent record(ChatEvent.Type type, Instant at, Map<String, Object> data) {
+		ChatEvent event = new ChatEvent(++lastSeq, type, at, data);
+		recorded.add(event);
+		return event;
+	}
+
+	/** The events recorded since the chat was loaded or last saved, oldest first. */
+	List<ChatEvent> recorded() {
+		return List.copyOf(recorded);
+	}
+
+	void clearRecorded() {
+		recorded.clear();
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	UUID tenantId() {
+		return tenantId;
+	}
+
+	UUID pointOfContactId() {
+		return pointOfContactId;
+	}
+
+	String skill() {
+		return skill;
+	}
+
+	Map<String, Object> preChat() {
+		return preChat;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	ChatState state() {
+		return state;
+	}
+
+	UUID agentId() {
+		return agentId;
+	}
+
+	String agentName() {
+		return agentName;
+	}
+
+	Integer queuePosition() {
+		return queuePosition;
+	}
+
+	Integer estimatedWaitSeconds() {
+		return estimatedWaitSeconds;
+	}
+
+	long lastSeq() {
+		return lastSeq;
+	}
+
+	Instant assignedAt() {
+		return assignedAt;
+	}
+
+	Instant endedAt() {
+		return endedAt;
+	}
+
+	Party endedBy() {
+		return endedBy;
+	}
+}

@@ -1,0 +1,233 @@
+package io.parley.chat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.parley.routing.QueuePosition;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chats, their event logs and agents' feeds. Saving a chat writes the events it recorded (and copies them to the
+ * feed of the agent who handles it) and has the listeners woken once the transaction commits, so that whatever a
+ * client is told is in the database already.
+ */
+@Repository
+class Chats {
+
+	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+	};
+	private static final String COLUMNS = "id, tenant_id, point_of_contact_id, skill, pre_chat, state, agent_id,"
+			+ " agent_name, queue_position, estimated_wait_seconds, last_seq, created_at, assigned_at, ended_at, ended_by";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final ChatSignals signals;
+
+	Chats(JdbcClient jdbc, JsonMapper json, ChatSignals signals) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.signals = signals;
+	}
+
+	void insert(Chat chat, byte[] tokenHash, Instant now) {
+		jdbc.sql("insert into chat (id, tenant_id, point_of_contact_id, skill, token_hash, pre_chat, state,"
+				+ " queue_position, estimated_wait_seconds, last_seq, created_at, customer_seen_at)"
+				+ " values (?, ?, ?, ?, ?, ?::json, ?, ?, ?, 0, ?, ?)")
+			.params(chat.id(), chat.tenantId(), chat.pointOfContactId(), chat.skill(), tokenHash,
+					json.writeValueAsString(chat.preChat()), chat.state().name(), chat.queuePosition(),
+					chat.estimatedWaitSeconds(), ts(chat.createdAt()), ts(now))
+			.update();
+		save(chat);
+	}
+
+	/** Writes the chat's state and the events it recorded, copying them to its agent's feed. */
+	void save(Chat chat) {
+		jdbc.sql("update chat set state = ?, agent_id = ?, agent_name = ?, queue_position = ?,"
+				+ " estimated_wait_seconds = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ? where id = ?")
+			.params(chat.state().name(), chat.agentId(), chat.agentName(), chat.queuePosition(),
+					chat.estimatedWaitSeconds(), chat.lastSeq(), ts(chat.assignedAt()), ts(chat.endedAt()),
+					chat.endedBy() == null ? null : chat.endedBy().name(), chat.id())
+			.update();
+		for (ChatEvent event : chat.recorded()) {
+			boolean message = event.type() == ChatEvent.Type.MESSAGE;
+			jdbc.sql("insert into chat_event (chat_id, seq, type, at, sender, client_message_id, data)"
+					+ " values (?, ?, ?, ?, ?, ?, ?::json)")
+				.params(chat.id(), event.seq(), event.type().name(), ts(event.at()),
+						message ? event.data().get("from") : null, message ? event.data().get("clientMessageId") : null,
+						json.writeValueAsString(event.data()))
+				.update();
+			signals.chatAppended(chat.id(), event.seq());
+			if (chat.agentId() != null) {
+				appendToFeed(chat.agentId(), chat.id(), event.at(), event.agentJson(chat.id()));
+			}
+		}
+		chat.clearRecorded();
+	}
+
+	/** Adds an event to an agent's feed under the next number, and answers that number (the agent's cursor). */
+	long appendToFeed(UUID agentId, UUID chatId, Instant at, Map<String, Object> event) {
+		long seq = jdbc.sql("insert into agent_feed_head (agent_id, last_seq) values (?, 1) on conflict (agent_id)"
+				+ " do update set last_seq = agent_feed_head.last_seq + 1 returning last_seq")
+			.param(agentId)
+			.query(Long.class)
+			.single();
+		jdbc.sql("insert into agent_feed (agent_id, seq, chat_id, at, event) values (?, ?, ?, ?, ?::json)")
+			.params(agentId, seq, chatId, ts(at), json.writeValueAsString(event))
+			.update();
+		signals.agentAppended(agentId, seq);
+		return seq;
+	}
+
+	/** The chat, locked until the transaction ends. */
+	Optional<Chat> lock(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from chat where id = ? for update")
+			.param(id)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	Optional<Chat> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from chat where id = ?").param(id).query((rs, n) -> map(rs)).optional();
+	}
+
+	/** The chat whose customer holds the token with this hash. */
+	Optional<Chat> findByToken(UUID id, byte[] tokenHash) {
+		return jdbc.sql("select " + COLUMNS + " from chat where id = ? and token_hash = ?")
+			.params(id, tokenHash)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** The chats an agent handles that have not ended, oldest assignment first. */
+	List<Chat> openChatsOf(UUID tenantId, UUID agentId) {
+		return jdbc.sql("select " + COLUMNS + " from chat where agent_id = ? and tenant_id = ? and state <> 'ENDED'"
+				+ " order by assigned_at, id")
+			.params(agentId, tenantId)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** The message a party sent with this client message id, if it was stored already. */
+	Optional<ChatEvent> message(UUID chatId, Party sender, String clientMessageId) {
+		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and sender = ?"
+				+ " and client_message_id = ?")
+			.params(chatId, sender.name(), clientMessageId)
+			.query((rs, n) -> event(rs))
+			.optional();
+	}
+
+	List<ChatEvent> eventsAfter(UUID chatId, long after, int limit) {
+		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and seq > ? order by seq limit ?")
+			.params(chatId, after, limit)
+			.query((rs, n) -> event(rs))
+			.list();
+	}
+
+	List<ChatEvent> messages(UUID chatId) {
+		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and type = 'MESSAGE' order by seq")
+			.param(chatId)
+			.query((rs, n) -> event(rs))
+			.list();
+	}
+
+	void forgetTyping(UUID chatId) {
+		jdbc.sql("delete from chat_event where chat_id = ? and type = 'TYPING'").param(chatId).update();
+	}
+
+	/** An agent's feed after {@code cursor}, each event with its own cursor. */
+	List<Map<String, Object>> feedAfter(UUID agentId, long cursor, int limit) {
+		return jdbc.sql("select seq, event from agent_feed where agent_id = ? and seq > ? order by seq limit ?")
+			.params(agentId, cursor, limit)
+			.query((rs, n) -> {
+				Map<String, Object> event = new LinkedHashMap<>();
+				event.put("cursor", Long.toString(rs.getLong("seq")));
+				event.putAll(json.readValue(rs.getString("event"), MAP));
+				return event;
+			})
+			.list();
+	}
+
+	long feedHead(UUID agentId) {
+		return jdbc.sql("select last_seq from agent_feed_head where agent_id = ?")
+			.param(agentId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	/** What the waiting customers among {@code ids} were last told: their position and estimate. */
+	Map<UUID, QueuePosition> shownPositions(Collection<UUID> ids) {
+		Map<UUID, QueuePosition> shown = new LinkedHashMap<>();
+		jdbc.sql("select id, queue_position, estimated_wait_seconds from chat where id = any(?) and state = 'QUEUED'"
+				+ " and queue_position is not null")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), new QueuePosition(rs.getInt("queue_position"),
+					(Integer) rs.getObject("estimated_wait_seconds"))))
+			.list()
+			.forEach(entry -> shown.put(entry.getKey(), entry.getValue()));
+		return shown;
+	}
+
+	/** Notes that the customer is still there: a request, an open WebSocket or a waiting long poll. */
+	void touchCustomers(Collection<UUID> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update chat set customer_seen_at = ? where id = any(?) and state <> 'ENDED' and customer_seen_at < ?")
+			.params(ts(now), ids.toArray(UUID[]::new), ts(now))
+			.update();
+	}
+
+	/** Open chats whose customer was last seen before {@code cutoff}. */
+	List<UUID> customerGoneSince(Instant cutoff, int limit) {
+		return jdbc.sql("select id from chat where state <> 'ENDED' and customer_seen_at < ? order by customer_seen_at limit ?")
+			.params(ts(cutoff), limit)
+			.query((rs, n) -> rs.getObject("id", UUID.class))
+			.list();
+	}
+
+	boolean customerGoneSince(UUID chatId, Instant cutoff) {
+		return jdbc.sql("select exists (select 1 from chat where id = ? and state <> 'ENDED' and customer_seen_at < ?)")
+			.params(chatId, ts(cutoff))
+			.query(Boolean.class)
+			.single();
+	}
+
+	private Chat map(ResultSet rs) throws SQLException {
+		String endedBy = rs.getString("ended_by");
+		return new Chat(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+				rs.getObject("point_of_contact_id", UUID.class), rs.getString("skill"),
+				json.readValue(rs.getString("pre_chat"), MAP), rs.getTimestamp("created_at").toInstant(),
+				ChatState.valueOf(rs.getString("state")), rs.getObject("agent_id", UUID.class),
+				rs.getString("agent_name"), (Integer) rs.getObject("queue_position"),
+				(Integer) rs.getObject("estimated_wait_seconds"), rs.getLong("last_seq"),
+				instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("ended_at")),
+				endedBy == null ? null : Party.valueOf(endedBy));
+	}
+
+	private ChatEvent event(ResultSet rs) throws SQLException {
+		return new ChatEvent(rs.getLong("seq"), ChatEvent.Type.valueOf(rs.getString("type")),
+				rs.getTimestamp("at").toInstant(), json.readValue(rs.getString("data"), MAP));
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

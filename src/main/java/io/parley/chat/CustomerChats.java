@@ -1,0 +1,183 @@
+package io.parley.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.parley.NotFoundException;
+import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactCatalog;
+import io.parley.profiles.ChatProfile;
+import io.parley.profiles.ChatProfileCatalog;
+import io.parley.profiles.InterfaceVersion;
+import io.parley.profiles.PreChatForm;
+import io.parley.routing.QueuePosition;
+import io.parley.routing.Routing;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The customer's side of chats, as the widget reaches it: start a chat at a point of contact, then, holding the
+ * chat's token, read its state and events, write, type and end it. A token opens its own chat only; any other chat
+ * id is answered as unknown.
+ */
+@Service
+public class CustomerChats {
+
+	/** Most events one read answers; a client that gets this many reads again at once. */
+	public static final int EVENTS_PER_READ = 500;
+
+	private final PointOfContactCatalog pointsOfContact;
+	private final ChatProfileCatalog profiles;
+	private final Routing routing;
+	private final Chats chats;
+	private final ChatEnding ending;
+	private final ChatSignals signals;
+	private final CustomerPresence presence;
+	private final ChatStartLimit startLimit;
+	private final TransactionTemplate transaction;
+
+	CustomerChats(PointOfContactCatalog pointsOfContact, ChatProfileCatalog profiles, Routing routing, Chats chats,
+			ChatEnding ending, ChatSignals signals, CustomerPresence presence, ChatStartLimit startLimit,
+			PlatformTransactionManager transactions) {
+		this.pointsOfContact = pointsOfContact;
+		this.profiles = profiles;
+		this.routing = routing;
+		this.chats = chats;
+		this.ending = ending;
+		this.signals = signals;
+		this.presence = presence;
+		this.startLimit = startLimit;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Starts a chat at an active point of contact: counts the start against the client address's allowance (even
+	 * one with wrong answers, so that guessing costs starts too), checks the pre-chat answers against the profile's
+	 * form, and queues the chat in the point of contact's skill queue.
+	 */
+	public StartedChat start(UUID pointOfContactId, JsonNode preChat, String clientAddress) {
+		PointOfContact poc = pointsOfContact.find(pointOfContactId)
+			.filter(PointOfContact::active)
+			.orElseThrow(() -> new NotFoundException("No active point of contact " + pointOfContactId));
+		Optional<Duration> wait = startLimit.take(clientAddress, poc.id());
+		if (wait.isPresent()) {
+			throw new TooManyChatStarts(wait.get());
+		}
+		Map<String, Object> answers = PreChatAnswers.check(form(poc), preChat);
+		UUID chatId = UUID.randomUUID();
+		String token = ChatTokens.newToken();
+		return transaction.execute(status -> {
+			Instant now = Chat.now();
+			QueuePosition position = routing.enqueue(poc.tenantId(), chatId, poc.skill(), now);
+			Chat chat = Chat.start(chatId, poc.tenantId(), poc.id(), poc.skill(), answers, position, now);
+			chats.insert(chat, ChatTokens.hash(token), now);
+			return new StartedChat(chatId, token, chat.state(), position.position(), position.estimatedWaitSeconds());
+		});
+	}
+
+	/** The chat's state now. */
+	public ChatStatus status(UUID chatId, String token) {
+		Chat chat = authorize(chatId, token);
+		presence.seen(chatId);
+		return ChatStatus.of(chat);
+	}
+
+	/**
+	 * A message from the customer, answered with its event. The same client message id again answers the stored
+	 * event and stores nothing, even after the chat ended; a new message to an ended chat is a conflict.
+	 */
+	public ChatEvent say(UUID chatId, String token, String clientMessageId, String text) {
+		Chat.checkMessage(clientMessageId, text);
+		authorize(chatId, token);
+		ChatEvent event = transaction.execute(status -> {
+			Chat chat = chats.lock(chatId).orElseThrow();
+			Optional<ChatEvent> stored = chats.message(chatId, Party.CUSTOMER, clientMessageId);
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+			ChatEvent said = chat.say(Party.CUSTOMER, clientMessageId, text, Chat.now());
+			chats.save(chat);
+			return said;
+		});
+		presence.seen(chatId);
+		return event;
+	}
+
+	/** The customer started or stopped typing. */
+	public void typing(UUID chatId, String token, boolean typing) {
+		authorize(chatId, token);
+		transaction.executeWithoutResult(status -> {
+			Chat chat = chats.lock(chatId).orElseThrow();
+			chat.typing(Party.CUSTOMER, typing, Chat.now());
+			chats.save(chat);
+		});
+		presence.seen(chatId);
+	}
+
+	/**
+	 * The events after {@code after}: at once when there are some, else the first to come within {@code wait}, else
+	 * none. While it waits the customer counts as present.
+	 */
+	public List<ChatEvent> events(UUID chatId, String token, long after, Duration wait) {
+		authorize(chatId, token);
+		presence.connected(chatId);
+		try {
+			return signals.awaitChat(chatId, after, wait, () -> chats.eventsAfter(chatId, after, EVENTS_PER_READ));
+		}
+		finally {
+			presence.disconnected(chatId);
+		}
+	}
+
+	/** The customer ends the chat; ending an ended chat changes nothing. */
+	public ChatStatus end(UUID chatId, String token) {
+		authorize(chatId, token);
+		Chat chat = transaction.execute(status -> ending.end(chatId, Party.CUSTOMER));
+		return ChatStatus.of(chat);
+	}
+
+	/** The point of contact of the chat the token opens, for checking where a WebSocket comes from. */
+	public UUID pointOfContactOf(UUID chatId, String token) {
+		return authorize(chatId, token).pointOfContactId();
+	}
+
+	/** Events after {@code after} without waiting, for a stream already authorized. */
+	public List<ChatEvent> eventsAfter(UUID chatId, long after) {
+		return chats.eventsAfter(chatId, after, EVENTS_PER_READ);
+	}
+
+	/** A customer's WebSocket opened on this node: they count as present until it closes. */
+	public void streamOpened(UUID chatId) {
+		presence.connected(chatId);
+	}
+
+	public void streamClosed(UUID chatId) {
+		presence.disconnected(chatId);
+	}
+
+	private Chat authorize(UUID chatId, String token) {
+		if (token == null || token.isEmpty() || token.length() > 200) {
+			throw new NotFoundException("No chat " + chatId);
+		}
+		return chats.findByToken(chatId, ChatTokens.hash(token))
+			.orElseThrow(() -> new NotFoundException("No chat " + chatId));
+	}
+
+	private PreChatForm form(PointOfContact poc) {
+		if (poc.chatProfileId() == null) {
+			return null;
+		}
+		return profiles.find(poc.tenantId(), poc.chatProfileId())
+			.filter(profile -> profile.interfaceVersion() == InterfaceVersion.V2)
+			.filter(ChatProfile::asksPreChatQuestions)
+			.map(ChatProfile::preChatForm)
+			.orElse(null);
+	}
+}

@@ -1,0 +1,95 @@
+package io.parley.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.parley.routing.ChatAssigned;
+import io.parley.routing.QueueChanged;
+import io.parley.routing.QueuePosition;
+import io.parley.routing.Routing;
+import io.parley.routing.WaitEstimate;
+
+/**
+ * What routing's decisions mean for chats: an assignment makes the chat active and fills the agent's feed, in the
+ * assigning transaction; a queue change tells each waiting customer whose position or estimate moved.
+ */
+@Component
+class RoutingListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RoutingListener.class);
+
+	private final Chats chats;
+	private final Routing routing;
+	private final TransactionTemplate newTransaction;
+
+	RoutingListener(Chats chats, Routing routing, PlatformTransactionManager transactions) {
+		this.chats = chats;
+		this.routing = routing;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Runs inside the assigning transaction, so the chat becomes active exactly when routing's assignment commits.
+	 * The agent's feed gets ASSIGNED, then what the customer wrote while waiting, then the chat's new state.
+	 */
+	@EventListener
+	void on(ChatAssigned assigned) {
+		Chat chat = chats.lock(assigned.chatId())
+			.orElseThrow(() -> new IllegalStateException("Routing assigned unknown chat " + assigned.chatId()));
+		List<ChatEvent> earlier = chats.messages(chat.id());
+		chat.assign(assigned.agentId(), assigned.agentName(), assigned.assignedAt());
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("chatId", chat.id().toString());
+		event.put("seq", null);
+		event.put("type", ChatEvent.Type.ASSIGNED.name());
+		event.put("at", assigned.assignedAt().toString());
+		event.put("pointOfContactId", chat.pointOfContactId().toString());
+		event.put("preChat", chat.preChat());
+		chats.appendToFeed(assigned.agentId(), chat.id(), assigned.assignedAt(), event);
+		for (ChatEvent message : earlier) {
+			chats.appendToFeed(assigned.agentId(), chat.id(), message.at(), message.agentJson(chat.id()));
+		}
+		chats.save(chat);
+	}
+
+	/**
+	 * Runs after routing's changes committed. Positions read in one query pick the chats to update; each is then
+	 * updated in its own short transaction with its position read again under the chat's lock, so that of two
+	 * updates racing, the later one writes the fresher position.
+	 */
+	@EventListener
+	void on(QueueChanged changed) {
+		Map<UUID, Integer> positions = routing.positions(changed.tenantId(), changed.skill());
+		if (positions.isEmpty()) {
+			return;
+		}
+		WaitEstimate estimate = routing.waitEstimate(changed.tenantId(), changed.skill());
+		Map<UUID, QueuePosition> shown = chats.shownPositions(positions.keySet());
+		positions.forEach((chatId, position) -> {
+			QueuePosition told = shown.get(chatId);
+			if (told == null || told.equals(new QueuePosition(position, estimate.secondsAt(position)))) {
+				return;
+			}
+			try {
+				newTransaction.executeWithoutResult(status -> chats.lock(chatId).ifPresent(chat -> routing
+					.position(chat.tenantId(), chatId, chat.skill())
+					.filter(fresh -> chat.showPosition(fresh, Chat.now()))
+					.ifPresent(fresh -> chats.save(chat))));
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not tell chat {} its queue position", chatId, e);
+			}
+		});
+	}
+}

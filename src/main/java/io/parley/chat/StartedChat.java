@@ -1,0 +1,8 @@
+package io.parley.chat;
+
+import java.util.UUID;
+
+/** A chat just started from the widget, with the token its customer uses from now on (shown only this once). */
+public record StartedChat(UUID chatId, String token, ChatState state, int queuePosition,
+		Integer estimatedWaitSeconds) {
+}

@@ -1,0 +1,174 @@
+package io.parley.chat.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.parley.InvalidInputException;
+import io.parley.NotFoundException;
+import io.parley.Violations;
+import io.parley.chat.ChatEvent;
+import io.parley.chat.ChatStatus;
+import io.parley.chat.CustomerChats;
+import io.parley.chat.StartedChat;
+import io.parley.chat.TooManyChatStarts;
+import io.parley.chat.web.ChatJson.Events;
+import io.parley.chat.web.ChatJson.MessageRequest;
+import io.parley.chat.web.ChatJson.StartRequest;
+import io.parley.chat.web.ChatJson.TypingRequest;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The customer's chat endpoints the widget calls. Starting needs nothing; everything else needs the chat's token as
+ * {@code Authorization: Bearer <token>}. Nothing here may be cached: answers carry a token or live state.
+ */
+@RestController
+class WidgetChatController {
+
+	static final int MAX_WAIT_SECONDS = 30;
+
+	private final CustomerChats chats;
+	private final ClientAddresses clientAddresses;
+
+	WidgetChatController(CustomerChats chats, ClientAddresses clientAddresses) {
+		this.chats = chats;
+		this.clientAddresses = clientAddresses;
+	}
+
+	@PostMapping("/widget/v1/points-of-contact/{pointOfContactId}/chats")
+	ResponseEntity<StartedChat> start(@PathVariable String pointOfContactId,
+			@RequestBody(required = false) StartRequest request, HttpServletRequest http) {
+		// A malformed id is as unknown as any other, as for the widget's configuration.
+		UUID id;
+		try {
+			id = UUID.fromString(pointOfContactId);
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFoundException("No active point of contact " + pointOfContactId);
+		}
+		StartedChat started = chats.start(id, request == null ? null : request.preChat(), clientAddresses.of(http));
+		return ResponseEntity.created(URI.create("/widget/v1/chats/" + started.chatId()))
+			.cacheControl(CacheControl.noStore())
+			.body(started);
+	}
+
+	@GetMapping("/widget/v1/chats/{chatId}")
+	ResponseEntity<ChatStatus> status(@PathVariable UUID chatId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return noStore(HttpStatus.OK, chats.status(chatId, token(authorization)));
+	}
+
+	@PostMapping("/widget/v1/chats/{chatId}/messages")
+	ResponseEntity<Map<String, Object>> say(@PathVariable UUID chatId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody MessageRequest request) {
+		ChatEvent event = chats.say(chatId, token(authorization), request.clientMessageId(), request.text());
+		return noStore(HttpStatus.CREATED, event.json());
+	}
+
+	@PostMapping("/widget/v1/chats/{chatId}/typing")
+	ResponseEntity<Void> typing(@PathVariable UUID chatId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody TypingRequest request) {
+		String token = token(authorization);
+		if (request.typing() == null) {
+			throw new InvalidInputException("typing", "is required");
+		}
+		chats.typing(chatId, token, request.typing());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/widget/v1/chats/{chatId}/events")
+	ResponseEntity<Events> events(@PathVariable UUID chatId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer waitSeconds) {
+		String token = token(authorization);
+		Violations violations = new Violations();
+		if (after != null && after < 0) {
+			violations.add("after", "must be a seq, 0 or more");
+		}
+		checkWait(violations, waitSeconds);
+		violations.throwIfAny();
+		return noStore(HttpStatus.OK, Events.of(chats.events(chatId, token, after == null ? 0 : after, wait(waitSeconds))));
+	}
+
+	@PostMapping("/widget/v1/chats/{chatId}/end")
+	ResponseEntity<ChatStatus> end(@PathVariable UUID chatId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return noStore(HttpStatus.OK, chats.end(chatId, token(authorization)));
+	}
+
+	@ExceptionHandler(TooManyChatStarts.class)
+	ResponseEntity<ProblemDetail> tooMany(TooManyChatStarts e) {
+		long seconds = Math.max(1, e.retryAfter().toSeconds());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many chats were started from your connection. Please wait " + seconds
+						+ (seconds == 1 ? " second" : " seconds") + " and try again.");
+		problem.setTitle("Too many chats");
+		problem.setType(URI.create("https://parley.io/problems/too-many-chats"));
+		problem.setProperty("retryAfterSeconds", seconds);
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler(MissingChatToken.class)
+	ResponseEntity<ProblemDetail> missingToken(MissingChatToken e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"Send the chat's token as Authorization: Bearer <token>.");
+		problem.setTitle("Unauthorized");
+		problem.setType(URI.create("https://parley.io/problems/unauthorized"));
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	static void checkWait(Violations violations, Integer waitSeconds) {
+		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
+			violations.add("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+		}
+	}
+
+	static Duration wait(Integer waitSeconds) {
+		return Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds);
+	}
+
+	private static <T> ResponseEntity<T> noStore(HttpStatus status, T body) {
+		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	/** The token of {@code Authorization: Bearer <token>}. */
+	private static String token(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+				|| authorization.substring(7).isBlank()) {
+			throw new MissingChatToken();
+		}
+		return authorization.substring(7).trim();
+	}
+
+	/** A customer endpoint was called without the chat's token. */
+	static class MissingChatToken extends RuntimeException {
+
+		MissingChatToken() {
+			super("No chat token");
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package io.parley.routing;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.parley.NotFoundException;
+import io.parley.accounts.AgentDirectory;
+import io.parley.accounts.AgentDirectory.Agent;
+
+/**
+ * What the chat module asks of routing: put a new chat in its queue, take an ended one out (freeing its agent's
+ * place), agents' status, and where a waiting chat stands. Every change that may allow an assignment makes the queue
+ * run after the change committed; the sweep retries all queues as a safety net.
+ */
+@Service
+public class Routing {
+
+	private final RoutingEntries entries;
+	private final RoutingAgents agents;
+	private final AgentDirectory directory;
+	private final AssignmentRuns runs;
+
+	Routing(RoutingEntries entries, RoutingAgents agents, AgentDirectory directory, AssignmentRuns runs) {
+		this.entries = entries;
+		this.agents = agents;
+		this.directory = directory;
+		this.runs = runs;
+	}
+
+	/**
+	 * Puts a new chat at the end of the tenant's queue for {@code skill}, in the caller's transaction (the one that
+	 * creates the chat), and answers its position. Assignment is tried once that transaction commits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public QueuePosition enqueue(UUID tenantId, UUID chatId, String skill, Instant now) {
+		QueueKey queue = new QueueKey(tenantId, skill);
+		entries.lockQueue(queue);
+		int position = entries.countWaiting(queue) + 1;
+		entries.insert(chatId, queue, now, position);
+		afterCommit(() -> runs.request(queue));
+		return new QueuePosition(position, estimate(queue, position));
+	}
+
+	/**
+	 * Takes an ended chat out of routing, in the caller's transaction: out of its queue if it waited, or off its
+	 * agent, whose place is free (and idle time restarts) once that transaction commits. Call it before locking the
+	 * chat itself (lock order: routing entry, routing agent, chat). Nothing happens for a chat routing does not know.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void release(UUID chatId, Instant now) {
+		Optional<RoutingEntries.Entry> found = entries.lock(chatId);
+		if (found.isEmpty()) {
+			return;
+		}
+		RoutingEntries.Entry entry = found.get();
+		entries.delete(chatId);
+		if (entry.agentId() == null) {
+			QueueKey queue = new QueueKey(entry.tenantId(), entry.skill());
+			afterCommit(() -> runs.request(queue));
+			return;
+		}
+		Optional<RoutingAgents.Locked> agent = agents.lock(entry.agentId());
+		if (agent.isPresent()) {
+			agents.removeChat(entry.agentId(), now);
+			afterCommit(() -> agent.get().skills().forEach(skill -> runs.request(new QueueKey(entry.tenantId(), skill))));
+		}
+	}
+
+	/**
+	 * Sets an agent's status. AVAILABLE takes new chats from the queues of their skills at once (idle time starts
+	 * now unless they were available already); AWAY keeps the chats they have and takes no new ones.
+	 */
+	@Transactional
+	public AgentPresence changeStatus(UUID tenantId, UUID agentId, AgentStatus status) {
+		Agent agent = directory.find(tenantId, agentId).orElseThrow(() -> new NotFoundException("No agent " + agentId));
+		AgentStatus effective = agent.canTakeChats() ? status : AgentStatus.AWAY;
+		agents.save(agent, effective, Instant.now());
+		if (effective == AgentStatus.AVAILABLE) {
+			afterCommit(() -> agent.skills().forEach(skill -> runs.request(new QueueKey(tenantId, skill))));
+		}
+		return presence(tenantId, agentId);
+	}
+
+	/** An agent's status and load; AWAY with no chats for an agent who never set a status. */
+	@Transactional(readOnly = true)
+	public AgentPresence presence(UUID tenantId, UUID agentId) {
+		return agents.presence(tenantId, agentId).orElseGet(() -> new AgentPresence(AgentStatus.AWAY, 0,
+				directory.find(tenantId, agentId).map(Agent::maxConcurrentChats).orElse(0)));
+	}
+
+	/** Where a chat stands in its queue now, empty when it does not wait (assigned, ended or unknown). */
+	public Optional<QueuePosition> position(UUID tenantId, UUID chatId, String skill) {
+		return entries.position(chatId).map(p -> new QueuePosition(p, estimate(new QueueKey(tenantId, skill), p)));
+	}
+
+	/** The waiting chats of a queue with their positions, first is next. */
+	public Map<UUID, Integer> positions(UUID tenantId, String skill) {
+		return entries.positions(new QueueKey(tenantId, skill));
+	}
+
+	/** How fast the queue moved recently, to estimate the wait at each position. */
+	public WaitEstimate waitEstimate(UUID tenantId, String skill) {
+		return new WaitEstimate(entries.millisPerPosition(new QueueKey(tenantId, skill)));
+	}
+
+	/**
+	 * Assigns the queue's waiting chats to free agents now, in the calling thread, as the background runs do;
+	 * answers how many were assigned. Safe to call from any number of threads and nodes at once.
+	 */
+	public int assignWaiting(UUID tenantId, String skill) {
+		return runs.runNow(new QueueKey(tenantId, skill));
+	}
+
+	private Integer estimate(QueueKey queue, int position) {
+		return new WaitEstimate(entries.millisPerPosition(queue)).secondsAt(position);
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+}
