@@ -16,6 +16,11 @@ class WidgetBaseUrl {
 		this.configured = configured == null || configured.isBlank() ? null : configured.replaceAll("/+$", "");
 	}
 
+	/** Parley's own origin, {@code scheme://host[:port]}, as its pages send it in an {@code Origin} header. */
+	String origin(HttpServletRequest request) {
+		return WidgetWindowController.origin(of(request));
+	}
+
 	String of(HttpServletRequest request) {
 		if (configured != null) {
 			return configured;

@@ -56,7 +56,9 @@ class WidgetOriginFilter extends OncePerRequestFilter {
 			}
 		}
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-		if (resolved.isEmpty()) {
+		// The chat window is Parley's own page (framed only where its CSP frame-ancestors allow): browsers send
+		// Origin on its same-origin POSTs, which is not the embedding site's origin and needs no CORS.
+		if (resolved.isEmpty() || origin.equals(baseUrl.origin(request))) {
 			// No origin (not a browser's cross-origin call) or an unknown point of contact: the endpoint answers.
 			chain.doFilter(request, response);
 			return;

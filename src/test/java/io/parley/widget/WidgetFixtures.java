@@ -1,0 +1,148 @@
+package io.parley.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import io.parley.HttpApi;
+import io.parley.HttpApi.Answer;
+import io.parley.assets.Multipart;
+
+/** Profiles, points of contact, images and agents for widget tests, made through the public HTTP API. */
+final class WidgetFixtures {
+
+	private final int port;
+
+	WidgetFixtures(int port) {
+		this.port = port;
+	}
+
+	HttpApi admin() {
+		return HttpApi.admin(port);
+	}
+
+	String parley() {
+		return "http://localhost:" + port;
+	}
+
+	/** A JSON object from alternating names and values, in that order (Map.of stops at ten pairs). */
+	static Map<String, Object> json(Object... namesAndValues) {
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	static String unique(String prefix) {
+		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** A new chat profile; answers its id. */
+	String profile(Map<String, Object> body) {
+		Map<String, Object> full = new HashMap<>(body);
+		full.putIfAbsent("name", unique("Widget profile"));
+		Answer created = admin().post("/api/v1/chat-profiles", full);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().at("/id").asString();
+	}
+
+	/** A new active point of contact with that profile (or none), skill and allowed origins; answers its id. */
+	String pointOfContact(String profileId, String skill, List<String> allowedOrigins) {
+		Map<String, Object> body = new HashMap<>(Map.of("name", unique("Shop page"), "skill", skill, "active", true,
+				"allowedOrigins", allowedOrigins));
+		body.put("chatProfileId", profileId);
+		Answer created = admin().post("/api/v1/points-of-contact", body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().at("/id").asString();
+	}
+
+	/** An uploaded image; answers its asset id. */
+	String asset(byte[] png) {
+		Answer uploaded = admin().send("POST", "/api/v1/assets", Multipart.file("image.png", "image/png", png),
+				Multipart.CONTENT_TYPE);
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		return uploaded.json().at("/id").asString();
+	}
+
+	/** An AGENT with {@code skill} who handles up to {@code capacity} chats; answers a client logged in as them. */
+	HttpApi agent(String skill, String displayName, int capacity) {
+		String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+		Answer created = admin().post("/api/v1/users", Map.of("username", username, "displayName", displayName,
+				"password", "agent-password-1", "roles", List.of("AGENT"), "skills", List.of(skill),
+				"maxConcurrentChats", capacity));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return HttpApi.basic(port, username, "agent-password-1");
+	}
+
+	/** A wordmark logo: a rounded badge and a name, on a transparent background. */
+	static byte[] logo(String name, Color color) {
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, 34);
+		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+		int textWidth = probe.createGraphics().getFontMetrics(font).stringWidth(name);
+		BufferedImage image = new BufferedImage(64 + textWidth + 8, 64, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = graphics(image);
+		g.setColor(color);
+		g.fillRoundRect(2, 6, 52, 52, 16, 16);
+		g.setColor(Color.WHITE);
+		g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g.drawArc(14, 18, 28, 28, 200, 280);
+		g.setColor(color);
+		g.setFont(font);
+		g.drawString(name, 64, 45);
+		g.dispose();
+		return png(image);
+	}
+
+	/** A hero picture: a soft gradient with a few shapes, like a banner. */
+	static byte[] hero(Color from, Color to) {
+		BufferedImage image = new BufferedImage(600, 260, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = graphics(image);
+		g.setPaint(new GradientPaint(0, 0, from, 600, 260, to));
+		g.fillRect(0, 0, 600, 260);
+		g.setColor(new Color(255, 255, 255, 70));
+		g.fillOval(360, -60, 300, 300);
+		g.fillOval(-80, 150, 220, 220);
+		g.setColor(new Color(255, 255, 255, 210));
+		g.fillRoundRect(170, 80, 260, 110, 28, 28);
+		g.setColor(from.darker());
+		g.fillOval(200, 112, 46, 46);
+		g.fillRoundRect(262, 112, 140, 16, 8, 8);
+		g.fillRoundRect(262, 140, 100, 16, 8, 8);
+		g.dispose();
+		return png(image);
+	}
+
+	private static Graphics2D graphics(BufferedImage image) {
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		return g;
+	}
+
+	private static byte[] png(BufferedImage image) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
