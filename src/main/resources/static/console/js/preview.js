@@ -72,6 +72,13 @@ if (pane && form) {
 			return;
 		}
 		const next = frameFor();
+		// The window focuses its first input for customers; in a picture of it, a focus ring would only mislead.
+		frame.addEventListener('load', () => setTimeout(() => {
+			const active = frame.contentDocument && frame.contentDocument.activeElement;
+			if (active && active.blur) {
+				active.blur();
+			}
+		}, 50), { once: true });
 		frame.srcdoc = next.html;
 		const corner = (config.appearance && config.appearance.buttonPosition || 'BOTTOM_RIGHT').toLowerCase().replace('_', '-');
 		frame.className = corner;
