@@ -99,7 +99,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/error", "/login")
+						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login")
 				.permitAll()
 				.requestMatchers("/console", "/console/", "/console/js/**").authenticated()
 				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")

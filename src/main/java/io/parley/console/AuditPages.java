@@ -85,6 +85,7 @@ class AuditPages {
 			HttpServletResponse response) {
 		ChatProfile profile = profiles.get(actor, id);
 		model.addAttribute("profile", profile);
+		model.addAttribute("knownFields", known(profile.fields().keySet(), "pointOfContactId"));
 		return history(actor, new Subject(AuditedEntityType.CHAT_PROFILE, id, profile.name(),
 				"/console/chat-profiles/" + id + "/audit"), filters, cursor, fragment, model, response);
 	}
@@ -95,6 +96,7 @@ class AuditPages {
 			HttpServletResponse response) {
 		PointOfContact poc = pointsOfContact.get(actor, id);
 		model.addAttribute("poc", poc);
+		model.addAttribute("knownFields", known(poc.fields().keySet(), "chatProfileId"));
 		return history(actor, new Subject(AuditedEntityType.POINT_OF_CONTACT, id, poc.name(),
 				"/console/points-of-contact/" + id + "/audit"), filters, cursor, fragment, model, response);
 	}
@@ -195,6 +197,13 @@ class AuditPages {
 		catch (IllegalArgumentException | NotFoundException e) {
 			return null;
 		}
+	}
+
+	/** The field names the Field filter suggests: the entity's own, and the one its assignments record. */
+	private static List<String> known(java.util.Set<String> fields, String assignment) {
+		List<String> known = new ArrayList<>(fields);
+		known.add(assignment);
+		return known;
 	}
 
 	/** One line per changed field; with a field filter, only that field's changes of the events it selected. */

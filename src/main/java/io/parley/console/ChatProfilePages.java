@@ -183,6 +183,9 @@ class ChatProfilePages {
 	@PostMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Object> preview(Actor actor, @ModelAttribute("form") ChatProfileForm form) {
+		// Customers never see the name, and a new profile has none yet: the preview should not wait for it.
+		form.setName("Preview");
+		form.setDescription("");
 		try {
 			ChatProfile unsaved = ChatProfile.create(UUID.randomUUID(), actor, form.draft(),
 					asset -> assets.existsInTenant(actor.tenantId(), asset), Instant.now());
@@ -340,8 +343,8 @@ class ChatProfilePages {
 	private static void warn(Map<String, String> warnings, String field, String text, String background, String where) {
 		Contrast contrast = Contrast.of(text, background);
 		if (contrast != null && !contrast.passesAa()) {
-			warnings.put(field, "Low contrast for " + where + ": " + contrast.text()
-					+ ". WCAG AA asks for at least 4.5:1 for text; some customers will not be able to read it.");
+			warnings.put(field, "Low contrast (" + contrast.text() + ") for " + where
+					+ ": WCAG AA asks for 4.5:1, or some customers cannot read it.");
 		}
 	}
 

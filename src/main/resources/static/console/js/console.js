@@ -41,8 +41,8 @@ function updateContrast() {
 		}
 		const ratio = contrast(text.value, background.value);
 		warning.hidden = ratio >= 4.5;
-		warning.textContent = 'Low contrast for ' + where + ': ' + (Math.floor(ratio * 10) / 10).toFixed(1)
-			+ ':1. WCAG AA asks for at least 4.5:1 for text; some customers will not be able to read it.';
+		warning.textContent = 'Low contrast (' + (Math.floor(ratio * 10) / 10).toFixed(1) + ':1) for ' + where
+			+ ': WCAG AA asks for 4.5:1, or some customers cannot read it.';
 	}
 }
 
@@ -236,7 +236,7 @@ function markDirty(form) {
 		return;
 	}
 	dirty.add(form);
-	const state = form.querySelector('[data-save-state]');
+	const state = document.querySelector('[data-save-state]');
 	if (state) {
 		state.textContent = 'Unsaved changes';
 		state.classList.add('dirty');

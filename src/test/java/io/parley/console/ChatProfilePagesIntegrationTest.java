@@ -105,6 +105,15 @@ class ChatProfilePagesIntegrationTest {
 	}
 
 	@Test
+	void warnsWhereAColourPairFailsWcagAa() throws Exception {
+		String id = create(fields("name", "Sunny", "interfaceVersion", "V2", "appearance.primaryColor", "#FFD400",
+				"appearance.primaryTextColor", "#FFFFFF"));
+		String editor = page(get("/console/chat-profiles/" + id));
+		assertThat(editor).containsPattern("id=\"f-appearance-primaryTextColor-contrast\" data-contrast-warning>Low contrast \\(1\\.[0-9]:1\\)")
+			.containsPattern("id=\"f-appearance-topBarTextColor-contrast\"[^>]*hidden=\"hidden\"");
+	}
+
+	@Test
 	void refusesAPostWithoutCsrfToken() throws Exception {
 		int status = mvc.perform(post("/console/chat-profiles").with(signedIn).param("name", "No token"))
 			.andReturn().getResponse().getStatus();
