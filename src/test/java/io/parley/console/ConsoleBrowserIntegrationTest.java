@@ -229,14 +229,17 @@ class ConsoleBrowserIntegrationTest {
 
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		driver.findElement(By.linkText("Reset")).click();
+		browser.await("the filters reset", d -> d.getCurrentUrl().endsWith("/audit"));
 		setDate("f-from", today.minusYears(1));
 		setDate("f-to", today.minusMonths(2));
 		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
-		browser.await("the empty range", d -> text(".empty").contains("No changes match"));
+		browser.await("the range applied", d -> d.getCurrentUrl().contains("from=" + today.minusYears(1)));
+		assertThat(text(".empty")).contains("No changes match");
 		setDate("f-from", today);
 		setDate("f-to", today);
 		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
-		browser.await("today's changes", d -> text(".audit-table tbody").contains("#7C3AED"));
+		browser.await("today applied", d -> d.getCurrentUrl().contains("from=" + today + "&"));
+		assertThat(text(".audit-table tbody")).contains("#7C3AED");
 		assertThat(text(".audit-table tbody")).contains("Assigned", "pointOfContactId", "Checkout");
 		browser.script("window.scrollTo(0, 0)");
 		browser.screenshot("console-audit-tab");
@@ -353,8 +356,18 @@ class ConsoleBrowserIntegrationTest {
 		browser.await("an answer to the login", d -> !d.getCurrentUrl().endsWith("/login"));
 	}
 
+	/** The text of an element; one replaced while it was read (the page changing under us) is read again. */
 	private String text(String css) {
-		return browser.driver().findElement(By.cssSelector(css)).getText();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return browser.driver().findElement(By.cssSelector(css)).getText();
+			}
+			catch (StaleElementReferenceException e) {
+				if (attempt == 2) {
+					throw e;
+				}
+			}
+		}
 	}
 
 	private void scrollTo(String css) {
