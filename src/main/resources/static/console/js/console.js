@@ -284,7 +284,12 @@ function enhance(root) {
 }
 
 document.addEventListener('htmx:afterSwap', (event) => enhance(event.target));
-document.addEventListener('htmx:afterSettle', () => {
+document.addEventListener('htmx:afterSettle', (event) => {
+	// A builder step names where focus belongs next (the new field, the moved one) with autofocus.
+	const next = (event.target.isConnected ? event.target : document).querySelector('[autofocus]');
+	if (next) {
+		next.focus();
+	}
 	const form = document.querySelector('[data-profile-editor]');
 	if (form) {
 		updateVersion(form);

@@ -1,7 +1,12 @@
-// Runs inside the live preview's frame, before the widget's loader. The loader asks its public configuration
-// endpoint (GET /widget/v1/points-of-contact/{id}/config) for the preview's all-zero id; this answers that one
-// request with the unsaved settings in the frame's data block, so the loader draws the button they describe.
+// Runs inside the live preview's frame, before the widget's scripts. The frame is a picture beside the form:
+// - it never takes focus (the chat window focuses its first input for customers, which would pull the editor's
+//   focus into the frame while someone types);
+// - the loader asks its public configuration endpoint (GET /widget/v1/points-of-contact/{id}/config) for the
+//   preview's all-zero id; this answers that one request with the unsaved settings in the frame's data block, so
+//   the loader draws the button they describe.
 (() => {
+	HTMLElement.prototype.focus = function focus() {};
+
 	const config = document.getElementById('parley-config').textContent;
 	const fetchFromNetwork = window.fetch.bind(window);
 	window.fetch = (input, init) => {

@@ -4,7 +4,8 @@
 //   - "Pre-chat form" and "Conversation" are the chat window's first screen (window.js and window.css) with the
 //     form switched on or off;
 //   - "Button" is the loader (loader.js) drawing the button, its configuration request answered in the frame with
-//     the unsaved settings (preview-frame.js);
+//     the unsaved settings;
+//   - preview-frame.js, in every frame, answers that request and keeps the frame from taking focus;
 //   - "Waiting screen" and "Ended" need the chat window to render a state on request: the frame sets
 //     <html data-preview="queue|ended"> for a window.js that honours it (and answers <html data-preview-shown>);
 //     until then the preview says so instead of pretending.
@@ -62,7 +63,8 @@ if (pane && form) {
 			html: '<!DOCTYPE html><html lang="en" data-poc="' + PREVIEW_POC + '" data-preview="' + state + '"><head>' + head
 				+ '<link rel="stylesheet" href="' + escapeAttribute(pane.dataset.windowCss) + '">'
 				+ '<script src="' + escapeAttribute(pane.dataset.windowJs) + '" defer></script></head><body>'
-				+ '<script type="application/json" id="parley-config">' + json + '</script></body></html>',
+				+ '<script type="application/json" id="parley-config">' + json + '</script>'
+				+ '<script src="' + escapeAttribute(pane.dataset.frameJs) + '"></script></body></html>',
 			expect: state === 'queue' || state === 'ended' ? state : (state === 'prechat' && !hasForm ? 'no-form' : null),
 		};
 	};
@@ -72,13 +74,6 @@ if (pane && form) {
 			return;
 		}
 		const next = frameFor();
-		// The window focuses its first input for customers; in a picture of it, a focus ring would only mislead.
-		frame.addEventListener('load', () => setTimeout(() => {
-			const active = frame.contentDocument && frame.contentDocument.activeElement;
-			if (active && active.blur) {
-				active.blur();
-			}
-		}, 50), { once: true });
 		frame.srcdoc = next.html;
 		const corner = (config.appearance && config.appearance.buttonPosition || 'BOTTOM_RIGHT').toLowerCase().replace('_', '-');
 		frame.className = corner;
