@@ -26,6 +26,7 @@ import io.parley.Browser;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
+import io.parley.assets.TestImages;
 
 /**
  * The console's journeys in real Chromium: logging in, creating a V2 profile with a pre-chat form and seeing it in
@@ -118,6 +119,13 @@ class ConsoleBrowserIntegrationTest {
 		addField("Your email", "email", "EMAIL", true, null);
 		addField("Topic", "topic", "SELECT", false, "Billing\nOrders\nReturns");
 
+		// an image is uploaded as soon as it is chosen and shown as a thumbnail before anything is saved
+		driver.findElement(By.id("f-waitingQueue-enabled")).click();
+		driver.findElement(By.id("f-waitingQueue-logoAssetId")).sendKeys(image().toString());
+		WebElement thumbnail = browser.await("the logo's thumbnail", d -> d.findElements(
+				By.cssSelector("#f-waitingQueue-logoAssetId-field img[src^='/assets/']")).stream().findFirst().orElse(null));
+		assertThat(thumbnail.getAttribute("alt")).isEqualTo("Waiting screen logo");
+
 		// the live preview shows the unsaved form in the widget's own chat window
 		driver.findElement(By.cssSelector("[data-state=prechat]")).click();
 		browser.await("the preview showing the pre-chat form", d -> previewText().contains("Your email")
@@ -149,6 +157,9 @@ class ConsoleBrowserIntegrationTest {
 		assertThat(profile.at("/preChatForm/fields/0/label").asString()).isEqualTo("Your email");
 		assertThat(profile.at("/preChatForm/fields/0/required").asBoolean()).isTrue();
 		assertThat(profile.at("/preChatForm/fields/1/options").size()).isEqualTo(3);
+		assertThat(profile.at("/waitingQueue/enabled").asBoolean()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("#f-waitingQueue-logoAssetId-field img")).getAttribute("src"))
+			.endsWith("/assets/" + profile.at("/waitingQueue/logoAssetId").asString());
 		browser.script("window.scrollTo(0, 0)");
 		browser.screenshot("console-chat-profile-editor");
 		fullPage("console-chat-profile-editor-full");
@@ -315,10 +326,14 @@ class ConsoleBrowserIntegrationTest {
 		String prefix = "f-preChatForm-fields-" + index + "-";
 		WebElement labelInput = browser.await("field " + (index + 1), d -> d.findElements(By.id(prefix + "label")).stream()
 			.findFirst().orElse(null));
+		// keyboard users land in the new field, and the preview redrawing beside it does not take that away
+		browser.await("focus on the new field's label", d -> (prefix + "label").equals(browser.script(
+				"return document.activeElement.id")));
 		labelInput.sendKeys(label);
 		WebElement keyInput = driver.findElement(By.id(prefix + "key"));
 		keyInput.clear();
 		keyInput.sendKeys(key);
+		assertThat((String) browser.script("return document.activeElement.id")).isEqualTo(prefix + "key");
 		new Select(driver.findElement(By.id(prefix + "type"))).selectByValue(type);
 		if (required) {
 			driver.findElement(By.id(prefix + "required")).click();
@@ -329,6 +344,19 @@ class ConsoleBrowserIntegrationTest {
 				return box.isDisplayed() ? box : null;
 			});
 			optionsInput.sendKeys(options);
+		}
+	}
+
+	/** A real PNG on disk, for the file input. */
+	private static java.nio.file.Path image() {
+		try {
+			java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"))
+				.resolve("logo.png").toAbsolutePath();
+			java.nio.file.Files.write(file, TestImages.png(120, 60));
+			return file;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 	}
 
