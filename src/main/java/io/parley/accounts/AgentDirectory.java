@@ -42,15 +42,6 @@ public class AgentDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** Whether at least one enabled user with the AGENT role has {@code skill}. */
-	public boolean anyEnabledAgentWithSkill(UUID tenantId, String skill) {
-		return jdbc.sql("select exists (select 1 from app_user where tenant_id = ? and enabled"
-				+ " and 'AGENT' = any(roles) and ? = any(skills))")
-			.params(tenantId, skill)
-			.query(Boolean.class)
-			.single();
-	}
-
 	/** The user {@code userId} of {@code tenantId}, empty when there is none. */
 	public Optional<Agent> find(UUID tenantId, UUID userId) {
 		return jdbc.sql("select " + COLUMNS + " from app_user where tenant_id = ? and id = ?")

@@ -96,6 +96,11 @@ public class Routing {
 				directory.find(tenantId, agentId).map(Agent::maxConcurrentChats).orElse(0)));
 	}
 
+	/** Whether an agent with {@code skill} is AVAILABLE now (a new chat may still wait while all of them are busy). */
+	public boolean anyAgentAvailable(UUID tenantId, String skill) {
+		return agents.anyAvailable(tenantId, skill);
+	}
+
 	/** Where a chat stands in its queue now, empty when it does not wait (assigned, ended or unknown). */
 	public Optional<QueuePosition> position(UUID tenantId, UUID chatId, String skill) {
 		return entries.position(chatId).map(p -> new QueuePosition(p, estimate(new QueueKey(tenantId, skill), p)));

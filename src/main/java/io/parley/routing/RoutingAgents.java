@@ -25,6 +25,14 @@ class RoutingAgents {
 		this.jdbc = jdbc;
 	}
 
+	boolean anyAvailable(UUID tenantId, String skill) {
+		return jdbc.sql("select exists (select 1 from routing_agent where tenant_id = ? and status = 'AVAILABLE'"
+				+ " and ? = any(skills))")
+			.params(tenantId, skill)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Sets the status and refreshes the copy of the agent's skills, capacity and name. Becoming available from away
 	 * (or for the first time) starts the idle time now; staying available keeps it.

@@ -17,7 +17,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.parley.accounts.AgentDirectory;
 import io.parley.assets.Assets;
 import io.parley.contactpoints.ChatProfileAssigned;
 import io.parley.contactpoints.ChatProfileUnassigned;
@@ -34,13 +33,14 @@ import io.parley.profiles.ChatProfileDeleted;
 import io.parley.profiles.ChatProfileUpdated;
 import io.parley.profiles.PreChatForm;
 import io.parley.profiles.WaitingQueue;
+import io.parley.routing.Routing;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resolves and caches the widget configuration of each point of contact. The serialized JSON and its ETag are kept
- * in memory until a change to the point of contact or its profile is committed; whether agents can answer is looked
- * up separately and briefly cached, since it changes without any profile event.
+ * in memory until a change to the point of contact or its profile is committed; whether an agent of the skill is AVAILABLE
+ * is looked up separately and cached for a few seconds, since presence changes without any profile event.
  */
 @Service
 public class WidgetConfigs {
@@ -67,18 +67,18 @@ public class WidgetConfigs {
 
 	private final PointOfContactCatalog pointsOfContact;
 	private final ChatProfileCatalog profiles;
-	private final AgentDirectory agents;
+	private final Routing routing;
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final Cache<Key, Optional<Resolved>> configs = Caffeine.newBuilder().maximumSize(50_000).build();
 	private final Cache<SkillKey, Boolean> availability = Caffeine.newBuilder()
 		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofSeconds(10))
+		.expireAfterWrite(Duration.ofSeconds(5))
 		.build();
 
-	WidgetConfigs(PointOfContactCatalog pointsOfContact, ChatProfileCatalog profiles, AgentDirectory agents) {
+	WidgetConfigs(PointOfContactCatalog pointsOfContact, ChatProfileCatalog profiles, Routing routing) {
 		this.pointsOfContact = pointsOfContact;
 		this.profiles = profiles;
-		this.agents = agents;
+		this.routing = routing;
 	}
 
 	/** The active point of contact {@code id} with image URLs under {@code baseUrl}; empty when unknown or inactive. */
@@ -89,7 +89,7 @@ public class WidgetConfigs {
 	/** The answer to send now, with or without available agents. */
 	public Body answer(Resolved resolved) {
 		boolean available = availability.get(new SkillKey(resolved.tenantId(), resolved.skill()),
-				key -> agents.anyEnabledAgentWithSkill(key.tenantId(), key.skill()));
+				key -> routing.anyAgentAvailable(key.tenantId(), key.skill()));
 		return available ? resolved.available() : resolved.unavailable();
 	}
 

@@ -67,6 +67,15 @@ class WidgetConfigIntegrationTest {
 		return HttpApi.anonymous(port).get("/widget/v1/points-of-contact/" + pocId + "/config");
 	}
 
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Test
 	void unknownOrMalformedPointOfContactIs404() {
 		Answer unknown = config(UUID.randomUUID().toString());
@@ -195,7 +204,7 @@ class WidgetConfigIntegrationTest {
 	}
 
 	@Test
-	void tellsWhetherAnAgentWithTheSkillExists() {
+	void tellsWhetherAnAgentWithTheSkillIsAvailable() {
 		String skill = "skill-" + UUID.randomUUID().toString().substring(0, 8);
 		String lonely = createPoc(Map.of("skill", skill + "-none")).at("/id").asString();
 		assertThat(config(lonely).json().at("/agentsAvailable").asBoolean()).isFalse();
@@ -204,6 +213,19 @@ class WidgetConfigIntegrationTest {
 				"agent-password", "roles", List.of("AGENT"), "skills", List.of(skill)));
 		assertThat(agent.status()).isEqualTo(201);
 		String staffed = createPoc(Map.of("skill", skill)).at("/id").asString();
-		assertThat(config(staffed).json().at("/agentsAvailable").asBoolean()).isTrue();
+		assertThat(config(staffed).json().at("/agentsAvailable").asBoolean()).as("an agent who is not AVAILABLE").isFalse();
+		Answer available = HttpApi.basic(port, skill, "agent-password").put("/api/v1/agent/status",
+				Map.of("status", "AVAILABLE"));
+		assertThat(available.status()).isEqualTo(200);
+		// Presence is cached for a few seconds: wait for it, bounded.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		boolean seen = false;
+		while (!seen && System.nanoTime() < deadline) {
+			seen = config(staffed).json().at("/agentsAvailable").asBoolean();
+			if (!seen) {
+				sleep(200);
+			}
+		}
+		assertThat(seen).isTrue();
 	}
 }
