@@ -17,6 +17,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -28,6 +32,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+			+ " frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+			+ " frame-ancestors 'self'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -91,11 +99,21 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/error", "/login")
+						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login")
 				.permitAll()
+				.requestMatchers("/console", "/console/", "/console/js/**").authenticated()
+				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")
+				.requestMatchers("/console/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
+			// but themselves (the profile editor frames the chat window for its preview).
+			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+					new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
+							PathPatternRequestMatcher.pathPattern("/login"),
+							PathPatternRequestMatcher.pathPattern("/console/**")),
+					new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
 		return http.build();
 	}
 

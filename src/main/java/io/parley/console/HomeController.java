@@ -1,18 +1,16 @@
 package io.parley.console;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.parley.accounts.Actor;
 
-/** The page a user lands on after logging in. */
+/** Where a user lands after logging in: admins at their chat profiles, agents at their chats. */
 @Controller
 class HomeController {
 
-	@GetMapping("/")
-	String home(Actor actor, Model model) {
-		model.addAttribute("actor", actor);
-		return "home";
+	@GetMapping({ "/", "/console", "/console/" })
+	String home(Actor actor) {
+		return "redirect:" + Viewer.of(actor).home();
 	}
 }

@@ -1,6 +1,8 @@
 package io.parley.contactpoints;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +27,11 @@ public class PointOfContactCatalog {
 	 */
 	public Optional<PointOfContact> find(UUID id) {
 		return pointsOfContact.findInAnyTenant(id);
+	}
+
+	/** How many points of contact of {@code tenantId} each of {@code profileIds} serves; none: absent. */
+	public Map<UUID, Integer> countByProfile(UUID tenantId, Collection<UUID> profileIds) {
+		return pointsOfContact.countByProfile(tenantId, profileIds);
 	}
 
 	/** The points of contact of {@code tenantId} that show chat profile {@code profileId}, by name. */

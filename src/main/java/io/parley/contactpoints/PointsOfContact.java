@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +69,18 @@ class PointsOfContact {
 			.params(tenantId, profileId)
 			.query((rs, n) -> map(rs))
 			.list();
+	}
+
+	/** How many points of contact each of {@code profileIds} serves; a profile that serves none is absent. */
+	Map<UUID, Integer> countByProfile(UUID tenantId, Collection<UUID> profileIds) {
+		Map<UUID, Integer> counts = new HashMap<>();
+		jdbc.sql("select chat_profile_id, count(*) from point_of_contact where tenant_id = ?"
+				+ " and chat_profile_id = any(cast(? as uuid[])) group by chat_profile_id")
+			.params(tenantId, profileIds.stream().map(UUID::toString).toArray(String[]::new))
+			.query(rs -> {
+				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			});
+		return counts;
 	}
 
 	/**

@@ -106,6 +106,16 @@ public class WidgetConfigs {
 				origins, body(config(poc, profile, baseUrl, true)), body(config(poc, profile, baseUrl, false))));
 	}
 
+	/**
+	 * What customers would get from {@code profile} on a point of contact not yet known: the console's live preview
+	 * of unsaved settings uses it, so the preview is styled by exactly what the widget would serve.
+	 */
+	public static WidgetConfig preview(ChatProfile profile, String baseUrl) {
+		return new WidgetConfig(null, profile.interfaceVersion().name(), appearance(profile.appearance()),
+				url(baseUrl, profile.logoAssetId()), preChatForm(profile.preChatForm()),
+				waitingQueue(profile.waitingQueue(), baseUrl), true);
+	}
+
 	static WidgetConfig config(PointOfContact poc, ChatProfile profile, String baseUrl, boolean agentsAvailable) {
 		if (profile == null) {
 			return new WidgetConfig(poc.id(), "V1", appearance(Appearance.DEFAULT), null, null, null, agentsAvailable);

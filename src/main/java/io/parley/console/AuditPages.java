@@ -1,0 +1,288 @@
+package io.parley.console;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.parley.InvalidInputException;
+import io.parley.NotFoundException;
+import io.parley.ListPage;
+import io.parley.accounts.Actor;
+import io.parley.audit.AuditAction;
+import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditLog;
+import io.parley.audit.AuditQuery;
+import io.parley.audit.AuditedEntityType;
+import io.parley.audit.FieldChange;
+import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactManagement;
+import io.parley.profiles.ChatProfile;
+import io.parley.profiles.ChatProfileCatalog;
+import io.parley.profiles.ChatProfileManagement;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The audit history: the tab of each chat profile and point of contact (who created and last changed it, and every
+ * change, newest first) and the tenant-wide page, all with the same search, date range, user, field and action
+ * filters, more rows by cursor, and a CSV of what the filters select. The queries are the audit module's, the same
+ * the API runs.
+ */
+@Controller
+class AuditPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+	private final ChatProfileManagement profiles;
+	private final PointOfContactManagement pointsOfContact;
+	private final ChatProfileCatalog catalog;
+	private final Clock clock;
+
+	AuditPages(AuditLog audit, ChatProfileManagement profiles, ChatProfileCatalog catalog,
+			PointOfContactManagement pointsOfContact) {
+		this.audit = audit;
+		this.profiles = profiles;
+		this.catalog = catalog;
+		this.pointsOfContact = pointsOfContact;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** One line of the table: one changed field of one audit event. */
+	record Line(AuditEvent event, FieldChange change, boolean first) {
+	}
+
+	/** The entity a history is about, as the page needs it. */
+	record Subject(AuditedEntityType type, UUID id, String name, String base) {
+	}
+
+	@GetMapping("/console/chat-profiles/{id}/audit")
+	String profile(Actor actor, @PathVariable UUID id, AuditFilterForm filters,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model,
+			HttpServletResponse response) {
+		ChatProfile profile = profiles.get(actor, id);
+		model.addAttribute("profile", profile);
+		model.addAttribute("knownFields", known(profile.fields().keySet(), "pointOfContactId"));
+		return history(actor, new Subject(AuditedEntityType.CHAT_PROFILE, id, profile.name(),
+				"/console/chat-profiles/" + id + "/audit"), filters, cursor, fragment, model, response);
+	}
+
+	@GetMapping("/console/points-of-contact/{id}/audit")
+	String pointOfContact(Actor actor, @PathVariable UUID id, AuditFilterForm filters,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model,
+			HttpServletResponse response) {
+		PointOfContact poc = pointsOfContact.get(actor, id);
+		model.addAttribute("poc", poc);
+		model.addAttribute("knownFields", known(poc.fields().keySet(), "chatProfileId"));
+		return history(actor, new Subject(AuditedEntityType.POINT_OF_CONTACT, id, poc.name(),
+				"/console/points-of-contact/" + id + "/audit"), filters, cursor, fragment, model, response);
+	}
+
+	@GetMapping("/console/audit")
+	String tenant(Actor actor, AuditFilterForm filters, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String fragment, Model model, HttpServletResponse response) {
+		model.addAttribute("types", AuditedEntityType.values());
+		return history(actor, null, filters, cursor, fragment, model, response);
+	}
+
+	@GetMapping("/console/chat-profiles/{id}/audit.csv")
+	void profileCsv(Actor actor, @PathVariable UUID id, AuditFilterForm filters, HttpServletResponse response)
+			throws IOException {
+		profiles.get(actor, id);
+		csv(filters.query(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, today()), "chat-profile-audit",
+				response);
+	}
+
+	@GetMapping("/console/points-of-contact/{id}/audit.csv")
+	void pointOfContactCsv(Actor actor, @PathVariable UUID id, AuditFilterForm filters, HttpServletResponse response)
+			throws IOException {
+		pointsOfContact.get(actor, id);
+		csv(filters.query(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, today()),
+				"point-of-contact-audit", response);
+	}
+
+	@GetMapping("/console/audit.csv")
+	void tenantCsv(Actor actor, AuditFilterForm filters, HttpServletResponse response) throws IOException {
+		csv(filters.query(actor.tenantId(), null, null, today()), "audit", response);
+	}
+
+	private String history(Actor actor, Subject subject, AuditFilterForm filters, String cursor, String fragment,
+			Model model, HttpServletResponse response) {
+		LocalDate today = today();
+		String base = subject == null ? "/console/audit" : subject.base();
+		model.addAttribute("subject", subject);
+		model.addAttribute("filters", filters);
+		model.addAttribute("from", filters.fromOrDefault(today));
+		model.addAttribute("to", filters.toOrDefault(today));
+		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("base", base);
+		model.addAttribute("csv", withFilters(base + ".csv", filters));
+		if (subject != null) {
+			model.addAttribute("summary", audit.summary(actor.tenantId(), subject.type(), subject.id()));
+		}
+		AuditQuery query;
+		try {
+			query = filters.query(actor.tenantId(), subject == null ? null : subject.type(),
+					subject == null ? null : subject.id(), today);
+			AuditLog.checkCursor(cursor);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("errors", FieldErrors.of(e.violations()));
+			model.addAttribute("lines", List.of());
+			model.addAttribute("nextCursor", null);
+			return "console/audit";
+		}
+		ListPage<AuditEvent> page = audit.search(query, cursor, PAGE_SIZE);
+		model.addAttribute("names", names(actor, page.items()));
+		model.addAttribute("errors", FieldErrors.none());
+		model.addAttribute("lines", lines(page.items(), query.field()));
+		model.addAttribute("nextCursor", page.nextCursor());
+		model.addAttribute("more", page.nextCursor() == null ? null
+				: UriComponentsBuilder.fromUriString(withFilters(base, filters)).queryParam("cursor", page.nextCursor())
+					.build().encode().toUriString());
+		return "rows".equals(fragment) ? "console/audit :: rows" : "console/audit";
+	}
+
+	/**
+	 * The current names of the profiles and points of contact that assignment rows name by id, so that a reader
+	 * sees "Web shop" beside the id; one that no longer exists has none.
+	 */
+	private Map<String, String> names(Actor actor, List<AuditEvent> events) {
+		Map<String, String> names = new HashMap<>();
+		for (AuditEvent event : events) {
+			for (FieldChange change : event.changes()) {
+				boolean profile = change.field().equals("chatProfileId");
+				if (profile || change.field().equals("pointOfContactId")) {
+					for (String value : new String[] { change.oldValue(), change.newValue() }) {
+						if (value != null && !names.containsKey(value)) {
+							names.put(value, nameOf(actor, profile, value));
+						}
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+	private String nameOf(Actor actor, boolean profile, String id) {
+		try {
+			UUID uuid = UUID.fromString(id);
+			return profile ? catalog.find(actor.tenantId(), uuid).map(ChatProfile::name).orElse(null)
+					: pointsOfContact.get(actor, uuid).name();
+		}
+		catch (IllegalArgumentException | NotFoundException e) {
+			return null;
+		}
+	}
+
+	/** The field names the Field filter suggests: the entity's own, and the one its assignments record. */
+	private static List<String> known(java.util.Set<String> fields, String assignment) {
+		List<String> known = new ArrayList<>(fields);
+		known.add(assignment);
+		return known;
+	}
+
+	/** One line per changed field; with a field filter, only that field's changes of the events it selected. */
+	private static List<Line> lines(List<AuditEvent> events, String field) {
+		List<Line> lines = new ArrayList<>();
+		for (AuditEvent event : events) {
+			List<FieldChange> changes = changes(event, field);
+			for (int i = 0; i < changes.size(); i++) {
+				lines.add(new Line(event, changes.get(i), i == 0));
+			}
+		}
+		return lines;
+	}
+
+	private static List<FieldChange> changes(AuditEvent event, String field) {
+		if (event.changes().isEmpty()) {
+			return List.of(new FieldChange("", null, null));
+		}
+		if (field == null) {
+			return event.changes();
+		}
+		List<FieldChange> matching = event.changes().stream().filter(c -> c.field().equals(field)).toList();
+		return matching.isEmpty() ? event.changes() : matching;
+	}
+
+	/** {@code path} with the filters that are set, for links that keep them (CSV, more rows). */
+	static String withFilters(String path, AuditFilterForm filters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		Map.of("q", filters.q(), "from", filters.from(), "to", filters.to(), "actor", filters.actor(), "field",
+				filters.field(), "action", filters.action(), "type", filters.type())
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.filter(e -> !e.getValue().isBlank())
+			.forEach(e -> uri.queryParam(e.getKey(), e.getValue()));
+		return uri.build().encode().toUriString();
+	}
+
+	/**
+	 * Streams every row the filters select, one line per changed field (with a field filter, that field's), in the
+	 * API's columns. Values a spreadsheet
+	 * would take for a formula get a leading apostrophe, as the API's export does (CSV injection).
+	 */
+	private void csv(AuditQuery query, String name, HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(name + "-" + today() + ".csv")
+			.build()
+			.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+			.setHeader("occurredAt", "actor", "action", "entityType", "entityName", "field", "oldValue", "newValue")
+			.get())) {
+			audit.export(query, event -> {
+				for (FieldChange change : changes(event, query.field())) {
+					try {
+						printer.printRecord(event.occurredAt().toString(), safe(event.actor()), event.action().name(),
+								event.entityType().name(), safe(event.entityName()), safe(change.field()),
+								safe(change.oldValue()), safe(change.newValue()));
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				}
+			});
+		}
+	}
+
+	static String safe(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + value : value;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+	}
+}

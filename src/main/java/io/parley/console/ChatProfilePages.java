@@ -1,0 +1,372 @@
+package io.parley.console;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.parley.ConflictException;
+import io.parley.FieldViolation;
+import io.parley.InvalidInputException;
+import io.parley.ListPage;
+import io.parley.StaleVersionException;
+import io.parley.accounts.Actor;
+import io.parley.assets.Assets;
+import io.parley.contactpoints.PointOfContactCatalog;
+import io.parley.profiles.ButtonPosition;
+import io.parley.profiles.ChatProfile;
+import io.parley.profiles.ChatProfileDraft;
+import io.parley.profiles.ChatProfileManagement;
+import io.parley.profiles.FontSize;
+import io.parley.profiles.InterfaceVersion;
+import io.parley.profiles.PreChatFieldType;
+import io.parley.widget.WidgetConfigs;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The chat profile pages: the list, the editor (create, save, the pre-chat form builder, images), copy and delete.
+ * Every decision about what a profile may be is the profile module's; these pages translate forms and show its
+ * answers next to the inputs they are about.
+ */
+@Controller
+@RequestMapping("/console/chat-profiles")
+class ChatProfilePages {
+
+	static final int PAGE_SIZE = 50;
+	private static final Pattern INDEXED_OP = Pattern.compile("(remove-field|up|down)-(\\d{1,3})");
+
+	private final ChatProfileManagement profiles;
+	private final PointOfContactCatalog pointsOfContact;
+	private final ImageUploads images;
+	private final Assets assets;
+
+	ChatProfilePages(ChatProfileManagement profiles, PointOfContactCatalog pointsOfContact, ImageUploads images,
+			Assets assets) {
+		this.profiles = profiles;
+		this.pointsOfContact = pointsOfContact;
+		this.images = images;
+		this.assets = assets;
+	}
+
+	/** One line of the profile list. */
+	record Row(UUID id, String name, String interfaceVersion, int pointsOfContact, Instant updatedAt, String updatedBy) {
+	}
+
+	@GetMapping
+	String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String fragment, Model model) {
+		String search = q == null ? "" : q;
+		FormValues.checkSearch(search);
+		ListPage<ChatProfile> page = ListPage.of(profiles.list(actor, search, ListPage.decodeCursor(cursor),
+				PAGE_SIZE + 1), PAGE_SIZE, ChatProfile::name);
+		Map<UUID, Integer> counts = pointsOfContact.countByProfile(actor.tenantId(),
+				page.items().stream().map(ChatProfile::id).toList());
+		model.addAttribute("q", search);
+		model.addAttribute("rows", page.items().stream()
+			.map(p -> new Row(p.id(), p.name(), p.interfaceVersion().name(), counts.getOrDefault(p.id(), 0),
+					p.updatedAt(), p.updatedBy()))
+			.toList());
+		model.addAttribute("nextCursor", page.nextCursor());
+		return "rows".equals(fragment) ? "console/chat-profiles :: rows" : "console/chat-profiles";
+	}
+
+	@GetMapping("/new")
+	String create(Model model) {
+		return editor(model, ChatProfileForm.defaults(), null, FieldErrors.none());
+	}
+
+	@PostMapping
+	String create(Actor actor, @ModelAttribute("form") ChatProfileForm form, @RequestParam(required = false) String op,
+			@RequestParam(name = "logoFile", required = false) MultipartFile logo,
+			@RequestParam(name = "waitingQueueLogoFile", required = false) MultipartFile queueLogo,
+			@RequestParam(name = "heroImageFile", required = false) MultipartFile hero, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			storeImages(actor, form, logo, queueLogo, hero);
+			if (op != null && !op.isEmpty()) {
+				return edit(model, form, null, op);
+			}
+			ChatProfile created = profiles.create(actor, form.draft());
+			redirect.addFlashAttribute("notice", "Chat profile “" + created.name() + "” created.");
+			return "redirect:/console/chat-profiles/" + created.id();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, form, null, FieldErrors.of(e.violations()));
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return editor(model, form, null, FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(Actor actor, @PathVariable UUID id, Model model) {
+		ChatProfile profile = profiles.get(actor, id);
+		return editor(model, ChatProfileForm.of(profile), profile, FieldErrors.none());
+	}
+
+	@PostMapping("/{id}")
+	String save(Actor actor, @PathVariable UUID id, @ModelAttribute("form") ChatProfileForm form,
+			@RequestParam(required = false) String op,
+			@RequestParam(name = "logoFile", required = false) MultipartFile logo,
+			@RequestParam(name = "waitingQueueLogoFile", required = false) MultipartFile queueLogo,
+			@RequestParam(name = "heroImageFile", required = false) MultipartFile hero, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		ChatProfile current = profiles.get(actor, id);
+		try {
+			storeImages(actor, form, logo, queueLogo, hero);
+			if (op != null && !op.isEmpty()) {
+				return edit(model, form, current, op);
+			}
+			ChatProfile saved = profiles.update(actor, id, form.getVersion(), form.draft());
+			redirect.addFlashAttribute("notice", saved.version() == current.version() ? "Nothing changed."
+					: "Saved as version " + saved.version() + ".");
+			return "redirect:/console/chat-profiles/" + id;
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, form, current, FieldErrors.of(e.violations()));
+		}
+		catch (ConflictException e) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return editor(model, form, current, FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
+		}
+		catch (StaleVersionException e) {
+			// Someone saved first: keep every edit, tell who and what differs, and let a second Save overwrite.
+			ChatProfile theirs = profiles.get(actor, id);
+			model.addAttribute("conflict", new Conflict(form.getVersion(), theirs.version(), theirs.updatedBy(),
+					theirs.updatedAt(), differences(actor, theirs, form)));
+			form.setVersion(theirs.version());
+			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+			return editor(model, form, theirs, FieldErrors.none());
+		}
+	}
+
+	/** What the editor says when someone else saved the profile first. */
+	record Conflict(int yourVersion, int theirVersion, String savedBy, Instant savedAt, List<Difference> differences) {
+	}
+
+	/** A setting whose saved value differs from the one in the form. */
+	record Difference(String field, String label, String saved, String yours) {
+	}
+
+	/**
+	 * The widget configuration the unsaved form would give customers, for the live preview; a form that is not a
+	 * valid profile yet answers a problem naming the fields, and the preview keeps showing the last valid one.
+	 */
+	@PostMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Object> preview(Actor actor, @ModelAttribute("form") ChatProfileForm form) {
+		// Customers never see the name, and a new profile has none yet: the preview should not wait for it.
+		form.setName("Preview");
+		form.setDescription("");
+		try {
+			ChatProfile unsaved = ChatProfile.create(UUID.randomUUID(), actor, form.draft(),
+					asset -> assets.existsInTenant(actor.tenantId(), asset), Instant.now());
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WidgetConfigs.preview(unsaved, ""));
+		}
+		catch (InvalidInputException e) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+			problem.setTitle("Invalid input");
+			problem.setProperty("errors", e.violations());
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+	}
+
+	@GetMapping("/{id}/copy")
+	String copyForm(Actor actor, @PathVariable UUID id, Model model) {
+		ChatProfile profile = profiles.get(actor, id);
+		model.addAttribute("profile", profile);
+		model.addAttribute("name", "Copy of " + profile.name());
+		model.addAttribute("errors", FieldErrors.none());
+		return "console/chat-profile-copy";
+	}
+
+	@PostMapping("/{id}/copy")
+	String copy(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String name, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		ChatProfile profile = profiles.get(actor, id);
+		try {
+			ChatProfile copy = profiles.copy(actor, id, name);
+			redirect.addFlashAttribute("notice", "Copied “" + profile.name() + "” as “" + copy.name() + "”.");
+			return "redirect:/console/chat-profiles/" + copy.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			response.setStatus(e instanceof ConflictException ? 409 : 400);
+			model.addAttribute("profile", profile);
+			model.addAttribute("name", name);
+			model.addAttribute("errors", e instanceof InvalidInputException invalid ? FieldErrors.of(invalid.violations())
+					: FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
+			return "console/chat-profile-copy";
+		}
+	}
+
+	@GetMapping("/{id}/delete")
+	String deleteForm(Actor actor, @PathVariable UUID id, Model model) {
+		ChatProfile profile = profiles.get(actor, id);
+		model.addAttribute("profile", profile);
+		model.addAttribute("assigned", pointsOfContact.assignedTo(actor.tenantId(), id));
+		return "console/chat-profile-delete";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		ChatProfile profile = profiles.get(actor, id);
+		try {
+			profiles.delete(actor, id, version);
+			redirect.addFlashAttribute("notice", "Chat profile “" + profile.name() + "” deleted.");
+			return "redirect:/console/chat-profiles";
+		}
+		catch (ConflictException | StaleVersionException e) {
+			response.setStatus(e instanceof ConflictException ? 409 : 412);
+			model.addAttribute("profile", profiles.get(actor, id));
+			model.addAttribute("assigned", pointsOfContact.assignedTo(actor.tenantId(), id));
+			model.addAttribute("refusal", e.getMessage());
+			return "console/chat-profile-delete";
+		}
+	}
+
+	private void storeImages(Actor actor, ChatProfileForm form, MultipartFile logo, MultipartFile queueLogo,
+			MultipartFile hero) {
+		UUID stored = images.store(actor, logo, "logoAssetId");
+		if (stored != null) {
+			form.setLogoAssetId(stored.toString());
+		}
+		stored = images.store(actor, queueLogo, "waitingQueue.logoAssetId");
+		if (stored != null) {
+			form.getWaitingQueue().setLogoAssetId(stored.toString());
+		}
+		stored = images.store(actor, hero, "waitingQueue.heroImageAssetId");
+		if (stored != null) {
+			form.getWaitingQueue().setHeroImageAssetId(stored.toString());
+		}
+	}
+
+	/** Applies one builder operation to the unsaved form and shows it again; nothing is saved. */
+	private String edit(Model model, ChatProfileForm form, ChatProfile profile, String op) {
+		String focus = null;
+		Matcher indexed = INDEXED_OP.matcher(op);
+		if (op.equals("add-field")) {
+			form.addField();
+			focus = FieldErrors.id("preChatForm.fields[" + (form.getPreChatForm().getFields().size() - 1) + "].label");
+		}
+		else if (indexed.matches()) {
+			int index = Integer.parseInt(indexed.group(2));
+			int size = form.getPreChatForm().getFields().size();
+			switch (indexed.group(1)) {
+				case "remove-field" -> {
+					form.removeField(index);
+					focus = "add-field";
+				}
+				case "up" -> {
+					form.moveField(index, -1);
+					focus = (index > 1 ? "up-" : "down-") + Math.max(index - 1, 0);
+				}
+				default -> {
+					form.moveField(index, 1);
+					focus = (index + 2 < size ? "down-" : "up-") + Math.min(index + 1, size - 1);
+				}
+			}
+		}
+		else if (op.startsWith("remove-image-")) {
+			switch (op.substring("remove-image-".length())) {
+				case "logoAssetId" -> form.setLogoAssetId("");
+				case "waitingQueue.logoAssetId" -> form.getWaitingQueue().setLogoAssetId("");
+				case "waitingQueue.heroImageAssetId" -> form.getWaitingQueue().setHeroImageAssetId("");
+				default -> {
+				}
+			}
+		}
+		model.addAttribute("focus", focus);
+		return editor(model, form, profile, FieldErrors.none());
+	}
+
+	private String editor(Model model, ChatProfileForm form, ChatProfile profile, FieldErrors errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("profile", profile);
+		model.addAttribute("errors", errors);
+		model.addAttribute("versions", InterfaceVersion.values());
+		model.addAttribute("fontSizes", FontSize.values());
+		model.addAttribute("positions", ButtonPosition.values());
+		model.addAttribute("fieldTypes", PreChatFieldType.values());
+		model.addAttribute("warnings", contrastWarnings(form));
+		model.addAttribute("dropped", form.dropped());
+		model.addAttribute("fieldsMax", ChatProfileForm.FIELDS_MAX);
+		model.addAttribute("formAction", profile == null ? "/console/chat-profiles" : "/console/chat-profiles/" + profile.id());
+		if (profile != null) {
+			model.addAttribute("assignedCount", pointsOfContact.assignedTo(profile.tenantId(), profile.id()).size());
+		}
+		return "console/chat-profile-editor";
+	}
+
+	/** The text colours that fail WCAG AA against their background, with the message shown under them. */
+	static Map<String, String> contrastWarnings(ChatProfileForm form) {
+		ChatProfileForm.AppearanceFields a = form.getAppearance();
+		ChatProfileForm.QueueFields q = form.getWaitingQueue();
+		Map<String, String> warnings = new LinkedHashMap<>();
+		warn(warnings, "appearance.primaryTextColor", a.getPrimaryTextColor(), a.getPrimaryColor(),
+				"the button and the customer's messages");
+		warn(warnings, "appearance.agentBubbleTextColor", a.getAgentBubbleTextColor(), a.getAgentBubbleColor(),
+				"the agent's messages");
+		warn(warnings, "appearance.topBarTextColor", a.getTopBarTextColor(), a.getTopBarColor(), "the top bar");
+		warn(warnings, "waitingQueue.textColor", q.getTextColor(), q.getBackgroundColor(), "the waiting screen");
+		return warnings;
+	}
+
+	private static void warn(Map<String, String> warnings, String field, String text, String background, String where) {
+		Contrast contrast = Contrast.of(text, background);
+		if (contrast != null && !contrast.passesAa()) {
+			warnings.put(field, "Low contrast (" + contrast.text() + ") for " + where
+					+ ": WCAG AA asks for 4.5:1, or some customers cannot read it.");
+		}
+	}
+
+	/** The settings in the form that differ from the saved profile, when the form is a valid profile at all. */
+	private static List<Difference> differences(Actor actor, ChatProfile saved, ChatProfileForm form) {
+		SortedMap<String, String> yours;
+		try {
+			ChatProfileDraft draft = form.draft();
+			yours = ChatProfile.create(saved.id(), actor, draft, asset -> true, saved.updatedAt()).fields();
+		}
+		catch (InvalidInputException e) {
+			return List.of();
+		}
+		SortedMap<String, String> theirs = saved.fields();
+		List<Difference> differences = new ArrayList<>();
+		TreeSet<String> keys = new TreeSet<>(theirs.keySet());
+		keys.addAll(yours.keySet());
+		for (String key : keys) {
+			if (!Objects.equals(theirs.get(key), yours.get(key))) {
+				differences.add(new Difference(key, FieldErrors.label(key), theirs.get(key), yours.get(key)));
+			}
+		}
+		return differences;
+	}
+}

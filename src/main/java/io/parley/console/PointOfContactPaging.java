@@ -1,0 +1,77 @@
+package io.parley.console;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.parley.InvalidInputException;
+import io.parley.ListPage;
+import io.parley.accounts.Actor;
+import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactManagement;
+import io.parley.profiles.ChatProfile;
+import io.parley.profiles.ChatProfileCatalog;
+
+/**
+ * Pages of a tenant's points of contact by name, with the keyset cursor the API uses ({@code <id>:<name>}), and the
+ * names of the chat profiles they show.
+ */
+final class PointOfContactPaging {
+
+	private static final int ID_LENGTH = 36;
+
+	private PointOfContactPaging() {
+	}
+
+	/** One point of contact as a table shows it, with the name of its profile (null: the default look). */
+	record Row(PointOfContact poc, String profileName) {
+	}
+
+	/** A page of rows and the cursor of the next, null at the end. */
+	record Page(List<Row> rows, String nextCursor) {
+	}
+
+	/**
+	 * Up to {@code size} points of contact whose name contains {@code q}, after {@code cursor}, leaving out those
+	 * {@code skip} says; the cursor of the next page follows the points of contact read, shown or not.
+	 */
+	static Page page(PointOfContactManagement pocs, ChatProfileCatalog profiles, Actor actor, String q, String cursor,
+			int size, Predicate<PointOfContact> skip) {
+		FormValues.checkSearch(q);
+		String after = ListPage.decodeCursor(cursor);
+		UUID afterId = null;
+		String afterName = null;
+		if (after != null) {
+			try {
+				afterId = UUID.fromString(after.substring(0, ID_LENGTH));
+				afterName = after.substring(ID_LENGTH + 1);
+			}
+			catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+				throw new InvalidInputException("cursor", "is not a cursor this console handed out");
+			}
+		}
+		List<PointOfContact> read = pocs.list(actor, q, null, afterName, afterId, size + 1);
+		String next = null;
+		if (read.size() > size) {
+			read = read.subList(0, size);
+			PointOfContact last = read.get(size - 1);
+			next = ListPage.encodeCursor(last.id() + ":" + last.name());
+		}
+		List<PointOfContact> shown = read.stream().filter(Predicate.not(skip)).toList();
+		return new Page(rows(profiles, actor, shown), next);
+	}
+
+	static List<Row> rows(ChatProfileCatalog profiles, Actor actor, List<PointOfContact> pocs) {
+		Map<UUID, String> names = new HashMap<>();
+		List<Row> rows = new ArrayList<>();
+		for (PointOfContact poc : pocs) {
+			String name = poc.chatProfileId() == null ? null : names.computeIfAbsent(poc.chatProfileId(),
+					id -> profiles.find(actor.tenantId(), id).map(ChatProfile::name).orElse(null));
+			rows.add(new Row(poc, name));
+		}
+		return rows;
+	}
+}

@@ -1,0 +1,434 @@
+package io.parley.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.parley.Browser;
+import io.parley.HttpApi;
+import io.parley.IntegrationTest;
+import io.parley.accounts.TestTenants;
+import io.parley.assets.TestImages;
+
+/**
+ * The console's journeys in real Chromium: logging in, creating a V2 profile with a pre-chat form and seeing it in
+ * the live preview, assigning it from the profile's side and from the point of contact's, and finding the change in
+ * the audit history by searching and by date. Each test has a tenant of its own with a named admin; the pages it
+ * passes through are kept as {@code docs/screenshots/console-*.png}.
+ */
+@IntegrationTest
+class ConsoleBrowserIntegrationTest {
+
+	static final String PASSWORD = "console-browser-password";
+
+	static Browser browser;
+
+	@Autowired
+	TestTenants tenants;
+
+	@LocalServerPort
+	int port;
+
+	HttpApi api;
+	String username;
+
+	@BeforeAll
+	static void startBrowser() {
+		Browser.requireEnabled();
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	/** A tenant whose admin has a person's name, as screenshots should show. */
+	@BeforeEach
+	void tenant() {
+		String first = tenants.tenantWithAdmin(PASSWORD);
+		HttpApi firstAdmin = HttpApi.basic(port, first, PASSWORD);
+		username = "dana-" + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(firstAdmin.post("/api/v1/users", Map.of("username", username, "displayName", "Dana Whitfield",
+				"password", PASSWORD, "roles", List.of("ADMIN"))).status()).isEqualTo(201);
+		api = HttpApi.basic(port, username, PASSWORD);
+	}
+
+	@AfterEach
+	void logOut() {
+		browser.phone(null, null);
+		browser.viewport(Browser.WIDTH, Browser.HEIGHT);
+		browser.driver().manage().deleteAllCookies();
+	}
+
+	@Test
+	void logsInSayingNothingAboutWhichPartWasWrongAndLogsOut() {
+		WebDriver driver = browser.driver();
+		driver.get(url("/login"));
+		browser.screenshot("console-login");
+		fillLogin(username, "not the password");
+		assertThat(text("[role=alert]")).isEqualTo("The user name or password is not right.");
+		browser.screenshot("console-login-failed");
+
+		fillLogin(username, PASSWORD);
+		browser.await("the chat profiles page", d -> d.getCurrentUrl().endsWith("/console/chat-profiles"));
+		assertThat(text("h1")).isEqualTo("Chat profiles");
+		assertThat(text(".whoami-name")).isEqualTo("Dana Whitfield");
+
+		driver.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+		browser.await("the login page", d -> d.getCurrentUrl().endsWith("/login?logout"));
+		assertThat(text("[role=status]")).isEqualTo("You have logged out.");
+	}
+
+	@Test
+	void createsAV2ProfileWithAPreChatFormAndSeesItInTheLivePreview() {
+		logIn();
+		WebDriver driver = browser.driver();
+		driver.findElement(By.linkText("New chat profile")).click();
+		browser.await("the editor", d -> d.findElements(By.id("f-name")).size() == 1);
+		driver.findElement(By.id("f-name")).sendKeys("Sales chat");
+		assertThat(driver.findElement(By.cssSelector("input[name=interfaceVersion][value=V2]")).isSelected()).isTrue();
+		WebElement title = driver.findElement(By.id("f-appearance-headerTitle"));
+		title.clear();
+		title.sendKeys("Talk to sales");
+		WebElement primary = driver.findElement(By.id("f-appearance-primaryColor"));
+		primary.clear();
+		primary.sendKeys("#0F766E");
+
+		driver.findElement(By.id("f-preChatForm-enabled")).click();
+		addField("Your email", "email", "EMAIL", true, null);
+		addField("Topic", "topic", "SELECT", false, "Billing\nOrders\nReturns");
+
+		// an image is uploaded as soon as it is chosen and shown as a thumbnail before anything is saved
+		driver.findElement(By.id("f-waitingQueue-enabled")).click();
+		driver.findElement(By.id("f-waitingQueue-logoAssetId")).sendKeys(image().toString());
+		WebElement thumbnail = browser.await("the logo's thumbnail", d -> d.findElements(
+				By.cssSelector("#f-waitingQueue-logoAssetId-field img[src^='/assets/']")).stream().findFirst().orElse(null));
+		assertThat(thumbnail.getAttribute("alt")).isEqualTo("Waiting screen logo");
+
+		// the live preview shows the unsaved form in the widget's own chat window
+		driver.findElement(By.cssSelector("[data-state=prechat]")).click();
+		browser.await("the preview showing the pre-chat form", d -> previewText().contains("Your email")
+				&& previewText().contains("Talk to sales"));
+		scrollTo("#prechat");
+		browser.screenshot("console-chat-profile-builder");
+		scrollTo(".preview-pane");
+		browser.screenshot("console-live-preview-prechat-desktop");
+		driver.findElement(By.cssSelector("[data-device=phone]")).click();
+		browser.await("the phone preview", d -> previewText().contains("Your email"));
+		browser.screenshot("console-live-preview-prechat-phone");
+		driver.findElement(By.cssSelector("[data-device=desktop]")).click();
+		driver.findElement(By.cssSelector("[data-state=button]")).click();
+		browser.await("the preview's chat button", d -> browser.script("const f = document.querySelector("
+				+ "'[data-preview-frame]'); const host = f.contentDocument && f.contentDocument.querySelector('parley-chat');"
+				+ " return !!(host && host.shadowRoot && host.shadowRoot.querySelector('button'))"));
+		browser.screenshot("console-live-preview-button");
+		driver.findElement(By.cssSelector("[data-state=conversation]")).click();
+		browser.await("the preview's conversation", d -> previewText().contains("Hi! How can we help?"));
+		browser.screenshot("console-live-preview-conversation");
+
+		driver.findElement(By.cssSelector("[data-save]")).click();
+		browser.await("the saved profile", d -> d.findElements(By.cssSelector(".alert-success")).size() == 1);
+		assertThat(text(".alert-success")).contains("Sales chat", "created");
+		HttpApi.Answer saved = api.get("/api/v1/chat-profiles?q=Sales%20chat");
+		var profile = saved.json().at("/items/0");
+		assertThat(profile.at("/interfaceVersion").asString()).isEqualTo("V2");
+		assertThat(profile.at("/appearance/primaryColor").asString()).isEqualTo("#0F766E");
+		assertThat(profile.at("/preChatForm/fields/0/label").asString()).isEqualTo("Your email");
+		assertThat(profile.at("/preChatForm/fields/0/required").asBoolean()).isTrue();
+		assertThat(profile.at("/preChatForm/fields/1/options").size()).isEqualTo(3);
+		assertThat(profile.at("/waitingQueue/enabled").asBoolean()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("#f-waitingQueue-logoAssetId-field img")).getAttribute("src"))
+			.endsWith("/assets/" + profile.at("/waitingQueue/logoAssetId").asString());
+		browser.script("window.scrollTo(0, 0)");
+		browser.screenshot("console-chat-profile-editor");
+		fullPage("console-chat-profile-editor-full");
+
+		// a colour pair below WCAG AA is flagged while typing
+		WebElement text = driver.findElement(By.id("f-appearance-primaryTextColor"));
+		text.clear();
+		text.sendKeys("#A7F3D0");
+		browser.await("the contrast warning", d -> d.findElement(By.id("f-appearance-primaryTextColor-contrast")).isDisplayed());
+		assertThat(text("#f-appearance-primaryTextColor-contrast")).contains("Low contrast", "4.5:1");
+		scrollTo("#appearance");
+		browser.screenshot("console-chat-profile-contrast-warning");
+	}
+
+	@Test
+	void assignsAProfileFromTheProfileSideAndFromThePointOfContactSide() {
+		String profile = api.post("/api/v1/chat-profiles", Map.of("name", "Support chat", "interfaceVersion", "V2"))
+			.json().at("/id").asString();
+		String other = api.post("/api/v1/chat-profiles", Map.of("name", "Holiday campaign", "interfaceVersion", "V1"))
+			.json().at("/id").asString();
+		String shop = poc("Web shop", "sales", other);
+		String help = poc("Help center", "support", null);
+		poc("Partner portal", "partners", null);
+		logIn();
+		WebDriver driver = browser.driver();
+
+		driver.get(url("/console/chat-profiles/" + profile + "/points-of-contact"));
+		assertThat(text("#assigned-title")).isEqualTo("Assigned (0)");
+		driver.findElement(By.cssSelector("button[aria-label='Add Web shop']")).click();
+		browser.await("Web shop assigned", d -> text(".alert-success").contains("Web shop"));
+		assertThat(text("#assigned-title")).isEqualTo("Assigned (1)");
+		assertThat(chatProfileOf(shop)).isEqualTo(profile);
+		browser.screenshot("console-chat-profile-points-of-contact");
+
+		driver.get(url("/console/points-of-contact/" + help));
+		new Select(driver.findElement(By.id("f-chatProfileId"))).selectByVisibleText("Support chat");
+		driver.findElement(By.xpath("//button[normalize-space()='Save']")).click();
+		browser.await("the saved point of contact", d -> d.findElements(By.cssSelector(".alert-success")).size() == 1);
+		assertThat(chatProfileOf(help)).isEqualTo(profile);
+		assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("Support chat");
+		assertThat(text("#embed-snippet")).isEqualTo("<script src=\"" + url("") + "/widget/loader.js\" data-poc=\""
+				+ help + "\" async></script>");
+		browser.screenshot("console-point-of-contact");
+
+		driver.get(url("/console/points-of-contact"));
+		browser.screenshot("console-points-of-contact");
+		driver.get(url("/console/chat-profiles"));
+		browser.screenshot("console-chat-profiles");
+		driver.get(url("/console/chat-profiles/" + profile + "/delete"));
+		assertThat(text("h2")).contains("still serves 2 points of contact");
+		browser.screenshot("console-chat-profile-delete-refused");
+	}
+
+	@Test
+	void findsAChangeInTheAuditHistoryBySearchingAndByDate() {
+		String profile = api.post("/api/v1/chat-profiles", Map.of("name", "Audited chat", "interfaceVersion", "V2"))
+			.json().at("/id").asString();
+		var current = api.get("/api/v1/chat-profiles/" + profile).json();
+		((tools.jackson.databind.node.ObjectNode) current.get("appearance")).put("headerTitle", "We answer in minutes");
+		((tools.jackson.databind.node.ObjectNode) current.get("appearance")).put("primaryColor", "#7C3AED");
+		assertThat(api.put("/api/v1/chat-profiles/" + profile, current).status()).isEqualTo(200);
+		String poc = poc("Checkout", "sales", null);
+		api.put("/api/v1/points-of-contact/" + poc + "/chat-profile", Map.of("chatProfileId", profile));
+		logIn();
+		WebDriver driver = browser.driver();
+
+		driver.get(url("/console/chat-profiles/" + profile + "/audit"));
+		assertThat(driver.findElement(By.cssSelector(".summary-grid")).getText()).contains("CREATED BY", username);
+		WebElement search = driver.findElement(By.id("f-q"));
+		search.sendKeys("minutes");
+		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+		browser.await("the filtered history", d -> d.getCurrentUrl().contains("q=minutes"));
+		String table = text(".audit-table tbody");
+		// the update that holds the text, not the creation before it
+		assertThat(table).contains("appearance.headerTitle", "We answer in minutes", "Updated").doesNotContain("Created",
+				"appearance.buttonLabel");
+		browser.screenshot("console-audit-search");
+
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		driver.findElement(By.linkText("Reset")).click();
+		browser.await("the filters reset", d -> d.getCurrentUrl().endsWith("/audit"));
+		setDate("f-from", today.minusYears(1));
+		setDate("f-to", today.minusMonths(2));
+		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+		browser.await("the range applied", d -> d.getCurrentUrl().contains("from=" + today.minusYears(1)));
+		assertThat(text(".empty")).contains("No changes match");
+		setDate("f-from", today);
+		setDate("f-to", today);
+		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+		browser.await("today applied", d -> d.getCurrentUrl().contains("from=" + today + "&"));
+		assertThat(text(".audit-table tbody")).contains("#7C3AED");
+		assertThat(text(".audit-table tbody")).contains("Assigned", "pointOfContactId", "Checkout");
+		browser.script("window.scrollTo(0, 0)");
+		browser.screenshot("console-audit-tab");
+
+		driver.get(url("/console/audit"));
+		new Select(driver.findElement(By.id("f-type"))).selectByVisibleText("Point of contact");
+		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+		browser.await("the point of contact rows", d -> d.getCurrentUrl().contains("type=POINT_OF_CONTACT"));
+		assertThat(text(".audit-table tbody")).contains("Checkout").doesNotContain("appearance.headerTitle");
+		driver.get(url("/console/audit"));
+		browser.screenshot("console-audit");
+	}
+
+	@Test
+	void screenshotsOfUsersTokensAndTheAgentConsole() {
+		String agent = "sam-" + UUID.randomUUID().toString().substring(0, 6);
+		api.post("/api/v1/users", Map.of("username", agent, "displayName", "Sam Rivera", "password", PASSWORD, "roles",
+				List.of("AGENT"), "skills", List.of("sales", "returns"), "maxConcurrentChats", 3));
+		api.post("/api/v1/users", Map.of("username", "lee-" + agent, "displayName", "Lee Chen", "password", PASSWORD,
+				"roles", List.of("AGENT", "ADMIN"), "skills", List.of("support"), "maxConcurrentChats", 5));
+		logIn();
+		WebDriver driver = browser.driver();
+		driver.get(url("/console/users"));
+		assertThat(text(".data tbody")).contains("Sam Rivera", "sales, returns", "Dana Whitfield");
+		browser.screenshot("console-users");
+		driver.findElement(By.linkText("Sam Rivera")).click();
+		browser.await("the user page", d -> text("h1").equals("Sam Rivera"));
+		browser.screenshot("console-user");
+		driver.get(url("/console/api-tokens"));
+		driver.findElement(By.id("f-name")).sendKeys("CI deployment");
+		driver.findElement(By.xpath("//button[normalize-space()='Create token']")).click();
+		browser.await("the new token", d -> text("#new-token").startsWith("pat_"));
+		browser.screenshot("console-api-tokens");
+		driver.manage().deleteAllCookies();
+
+		String shop = poc("Web shop", "sales", null);
+		logIn(agent);
+		browser.await("the agent console", d -> d.getCurrentUrl().endsWith("/console/agent"));
+		driver.findElement(By.cssSelector("[data-status=AVAILABLE]")).click();
+		browser.await("available", d -> "true".equals(d.findElement(By.cssSelector("[data-status=AVAILABLE]"))
+			.getAttribute("aria-pressed")));
+		HttpApi.Answer started = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + shop + "/chats",
+				Map.of("preChat", Map.of()));
+		HttpApi customer = HttpApi.bearer(port, started.json().at("/token").asString());
+		String chatId = started.json().at("/chatId").asString();
+		browser.await("the chat in the list", d -> !d.findElements(By.cssSelector("[data-chat]")).isEmpty());
+		customer.post("/widget/v1/chats/" + chatId + "/messages", Map.of("clientMessageId", "c-1", "text",
+				"Hi! My order #1042 has not arrived yet."));
+		// the list is drawn again as events come, so the button is looked up afresh until a click lands
+		browser.await("the chat opened", d -> {
+			try {
+				d.findElement(By.cssSelector("[data-chat]")).click();
+				return d.findElement(By.cssSelector("[data-conversation-body]")).isDisplayed();
+			}
+			catch (StaleElementReferenceException e) {
+				return false;
+			}
+		});
+		browser.await("the customer's message", d -> text("[data-messages]").contains("#1042"));
+		WebElement reply = driver.findElement(By.cssSelector("[data-text]"));
+		reply.sendKeys("Sorry to hear that. Let me check order #1042 for you.");
+		reply.sendKeys(Keys.ENTER);
+		browser.await("the reply stored", d -> customer.get("/widget/v1/chats/" + chatId + "/events?after=0&waitSeconds=0")
+			.text().contains("Let me check order #1042"));
+		browser.await("the reply shown as sent", d -> !text("[data-messages]").contains("sending"));
+		browser.screenshot("console-agent");
+	}
+
+	private void addField(String label, String key, String type, boolean required, String options) {
+		WebDriver driver = browser.driver();
+		int index = driver.findElements(By.cssSelector(".builder-item")).size();
+		driver.findElement(By.id("add-field")).click();
+		String prefix = "f-preChatForm-fields-" + index + "-";
+		WebElement labelInput = browser.await("field " + (index + 1), d -> d.findElements(By.id(prefix + "label")).stream()
+			.findFirst().orElse(null));
+		// keyboard users land in the new field, and the preview redrawing beside it does not take that away
+		browser.await("focus on the new field's label", d -> (prefix + "label").equals(browser.script(
+				"return document.activeElement.id")));
+		labelInput.sendKeys(label);
+		WebElement keyInput = driver.findElement(By.id(prefix + "key"));
+		keyInput.clear();
+		keyInput.sendKeys(key);
+		assertThat((String) browser.script("return document.activeElement.id")).isEqualTo(prefix + "key");
+		new Select(driver.findElement(By.id(prefix + "type"))).selectByValue(type);
+		if (required) {
+			driver.findElement(By.id(prefix + "required")).click();
+		}
+		if (options != null) {
+			WebElement optionsInput = browser.await("the options box", d -> {
+				WebElement box = d.findElement(By.id(prefix + "options"));
+				return box.isDisplayed() ? box : null;
+			});
+			optionsInput.sendKeys(options);
+		}
+	}
+
+	/** A real PNG on disk, for the file input. */
+	private static java.nio.file.Path image() {
+		try {
+			java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"))
+				.resolve("logo.png").toAbsolutePath();
+			java.nio.file.Files.write(file, TestImages.png(120, 60));
+			return file;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private String previewText() {
+		return browser.script("const f = document.querySelector('[data-preview-frame]');"
+				+ " return f && f.contentDocument && f.contentDocument.body ? f.contentDocument.body.innerText : ''");
+	}
+
+	private void logIn() {
+		logIn(username);
+		browser.await("the console", d -> d.getCurrentUrl().endsWith("/console/chat-profiles"));
+	}
+
+	private void logIn(String who) {
+		browser.driver().get(url("/login"));
+		fillLogin(who, PASSWORD);
+		browser.await("logged in", d -> d.getCurrentUrl().contains("/console/"));
+	}
+
+	private void fillLogin(String who, String password) {
+		WebDriver driver = browser.driver();
+		driver.findElement(By.id("username")).sendKeys(who);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.xpath("//button[normalize-space()='Log in']")).click();
+		browser.await("an answer to the login", d -> !d.getCurrentUrl().endsWith("/login"));
+	}
+
+	/** The text of an element; one replaced while it was read (the page changing under us) is read again. */
+	private String text(String css) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return browser.driver().findElement(By.cssSelector(css)).getText();
+			}
+			catch (StaleElementReferenceException e) {
+				if (attempt == 2) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private void scrollTo(String css) {
+		browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", css);
+	}
+
+	private void setDate(String id, LocalDate date) {
+		browser.script("document.getElementById(arguments[0]).value = arguments[1]", id, date.toString());
+	}
+
+	/** A screenshot of the whole page, the window made as tall as the page for it. */
+	private void fullPage(String name) {
+		Number height = browser.script("return document.documentElement.scrollHeight");
+		browser.viewport(Browser.WIDTH, Math.min(height.intValue(), 4000));
+		browser.screenshot(name);
+		browser.viewport(Browser.WIDTH, Browser.HEIGHT);
+	}
+
+	private String poc(String name, String skill, String profile) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "skill", skill, "allowedOrigins",
+				List.of("https://shop.example.com")));
+		if (profile != null) {
+			body.put("chatProfileId", profile);
+		}
+		return api.post("/api/v1/points-of-contact", body).json().at("/id").asString();
+	}
+
+	private String chatProfileOf(String poc) {
+		var id = api.get("/api/v1/points-of-contact/" + poc).json().at("/chatProfileId");
+		return id.isNull() ? null : id.asString();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
