@@ -46,6 +46,7 @@ public final class ChatLoadBenchmark {
 	private final int agents;
 	private final int rate;
 	private final int seconds;
+	private final String parleyPid;
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
 	// Several clients, so that one selector thread does not carry every socket.
@@ -70,6 +71,7 @@ public final class ChatLoadBenchmark {
 		this.agents = Integer.parseInt(args.getOrDefault("agents", Integer.toString((chats + 49) / 50)));
 		this.rate = Integer.parseInt(args.getOrDefault("rate", "1000"));
 		this.seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+		this.parleyPid = args.get("parley-pid");
 		for (int i = 0; i < clients.length; i++) {
 			clients[i] = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
@@ -160,6 +162,7 @@ public final class ChatLoadBenchmark {
 		out.put("agent_to_customer_ms", toCustomer.summary());
 		out.put("post_answer_ms", postAnswer.summary());
 		out.put("sockets_closed_by_server", socketsClosed.sum());
+		out.put("parley_live_heap_mb", liveHeapMegabytes());
 		System.out.println(JSON.writeValueAsString(out));
 	}
 
@@ -244,6 +247,30 @@ public final class ChatLoadBenchmark {
 					customer)
 			.get(60, TimeUnit.SECONDS);
 		return customer;
+	}
+
+	/**
+	 * Parley's live heap with every socket still open: a class histogram makes the JVM run a full collection first,
+	 * so its total is what the chats hold, not garbage awaiting collection. Null without a pid or a jcmd.
+	 */
+	private Long liveHeapMegabytes() {
+		if (parleyPid == null) {
+			return null;
+		}
+		try {
+			Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", parleyPid,
+					"GC.class_histogram").redirectErrorStream(true).start();
+			String total = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter(line -> line.startsWith("Total"))
+				.findFirst()
+				.orElse(null);
+			jcmd.waitFor(60, TimeUnit.SECONDS);
+			return total == null ? null : Long.parseLong(total.trim().split("\\s+")[2]) / (1024 * 1024);
+		}
+		catch (Exception e) {
+			log("no class histogram: %s", e);
+			return null;
+		}
 	}
 
 	private HttpClient client(int hash) {
