@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Chat load against a running Parley: N customer chats and M agents, each on its WebSocket, messages both ways
  * through the HTTP POST endpoints at a fixed total rate (open loop: a slow server does not slow the sender), latency
- * from send to receipt on the other side's socket. {@code sent} counts the POSTs answered 201.
+ * from send to receipt on the other side's socket. {@code sent} counts the POSTs answered 201; {@code lost} those of
+ * them never received.
  * Prints one JSON line. Run by {@code bench/chat-load}, which starts Parley; see docs/PERFORMANCE.md.
  */
 public final class ChatLoadBenchmark {
@@ -55,6 +56,7 @@ public final class ChatLoadBenchmark {
 
 	private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 	private final Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
+	private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
 	private final Latencies toAgent = new Latencies();
 	private final Latencies toCustomer = new Latencies();
 	private final Latencies postAnswer = new Latencies();
@@ -141,10 +143,10 @@ public final class ChatLoadBenchmark {
 			Thread.sleep(100);
 		}
 
-		long sent = sentAt.size();
+		long sent = answered.size();
 		long received = receipts.size();
 		long duplicated = receipts.values().stream().mapToLong(n -> Math.max(0, n.get() - 1)).sum();
-		long lost = sentAt.keySet().stream().filter(id -> !receipts.containsKey(id)).count();
+		long lost = answered.keySet().stream().filter(id -> !receipts.containsKey(id)).count();
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("chats", chats);
 		out.put("chats_active", ready.size());
@@ -155,6 +157,7 @@ public final class ChatLoadBenchmark {
 		out.put("attempted", total);
 		out.put("sent", sent);
 		out.put("send_failures", sendFailures.sum());
+		out.put("unanswered_at_end", total - sent - sendFailures.sum());
 		out.put("received", received);
 		out.put("lost", lost);
 		out.put("duplicated", duplicated);
@@ -191,7 +194,10 @@ public final class ChatLoadBenchmark {
 		try {
 			HttpResponse<String> response = client(id.hashCode()).send(request, HttpResponse.BodyHandlers.ofString());
 			postAnswer.add(System.nanoTime() - sent);
-			if (response.statusCode() != 201) {
+			if (response.statusCode() == 201) {
+				answered.put(id, true);
+			}
+			else {
 				sentAt.remove(id);
 				sendFailures.increment();
 			}
