@@ -139,6 +139,41 @@ class WidgetConfigIntegrationTest {
 			.get("/widget/v1/points-of-contact/" + id + "/config").status()).isEqualTo(200);
 	}
 
+	/**
+	 * A plain GET is answered by a lean path before Spring Security and MVC, a HEAD by the full chain: both must carry
+	 * the same headers, with and without a cross-origin Origin, and for a 304.
+	 */
+	@Test
+	void theLeanPathAnswersWithTheFullChainsHeaders() {
+		String id = createPoc(Map.of("allowedOrigins", List.of("https://shop.example.com"))).at("/id").asString();
+		String path = "/widget/v1/points-of-contact/" + id + "/config";
+		List<String> names = List.of("Vary", "Cache-Control", "ETag", "X-Content-Type-Options", "X-XSS-Protection",
+				"Content-Type", "Content-Length", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
+				"Strict-Transport-Security", "Pragma", "Expires", "X-Frame-Options");
+		for (HttpApi client : List.of(HttpApi.anonymous(port),
+				HttpApi.anonymous(port).with("Origin", "https://shop.example.com"))) {
+			Answer get = client.get(path);
+			Answer head = client.send("HEAD", path, null, null);
+			assertThat(get.status()).isEqualTo(200);
+			assertThat(head.status()).isEqualTo(200);
+			for (String name : names) {
+				assertThat(get.response().headers().allValues(name)).as(name)
+					.isEqualTo(head.response().headers().allValues(name));
+			}
+			assertThat(get.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			Answer notModified = client.with("If-None-Match", get.header("ETag")).get(path);
+			assertThat(notModified.status()).isEqualTo(304);
+			for (String name : List.of("Vary", "Cache-Control", "ETag", "X-Content-Type-Options",
+					"Access-Control-Allow-Origin")) {
+				assertThat(notModified.response().headers().allValues(name)).as(name)
+					.isEqualTo(get.response().headers().allValues(name));
+			}
+		}
+		Answer refused = HttpApi.anonymous(port).with("Origin", "https://evil.example.com").get(path);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+	}
+
 	@Test
 	void followsProfileChangesAssignmentAndDeactivation() {
 		String profile = v2Profile(null, null);

@@ -1,9 +1,11 @@
 package io.parley.chat.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The chat WebSockets. Spring's own origin check is opened wide because the handlers check origins themselves: per
@@ -19,6 +21,19 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
 	ChatWebSocketConfiguration(CustomerStreamHandler customers, AgentStreamHandler agents) {
 		this.customers = customers;
 		this.agents = agents;
+	}
+
+	/**
+	 * Smaller per-session buffers than Tomcat's 8 KiB: each customer holds a socket, and at 10 000 sockets the default
+	 * buffers took most of a 1 GiB heap (docs/PERFORMANCE.md). These sizes bound what a client may send in one
+	 * message, and clients only send keep-alives (everything else goes through POST); outgoing events are not limited.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(2048);
+		container.setMaxBinaryMessageBufferSize(2048);
+		return container;
 	}
 
 	@Override

@@ -59,7 +59,7 @@ class WidgetConfigController {
 		}
 	}
 
-	private static boolean matches(String ifNoneMatch, String etag) {
+	static boolean matches(String ifNoneMatch, String etag) {
 		for (String candidate : ifNoneMatch.split(",")) {
 			String value = candidate.trim();
 			if (value.equals("*") || value.equals(etag) || value.equals("W/" + etag)) {

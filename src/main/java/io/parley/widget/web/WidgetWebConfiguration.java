@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.parley.widget.WidgetConfigs;
 
-/** Registers the origin filter on the widget's point-of-contact paths only. */
+/** Registers the widget's filters on its point-of-contact paths only. */
 @Configuration(proxyBeanMethods = false)
 class WidgetWebConfiguration {
 
@@ -15,6 +15,16 @@ class WidgetWebConfiguration {
 		FilterRegistrationBean<WidgetOriginFilter> registration = new FilterRegistrationBean<>(
 				new WidgetOriginFilter(configs, baseUrl));
 		registration.addUrlPatterns("/widget/v1/points-of-contact/*");
+		return registration;
+	}
+
+	/** Before Spring Security's filters (order -100), so that the widget's most frequent request skips them. */
+	@Bean
+	FilterRegistrationBean<WidgetConfigFastPath> widgetConfigFastPath(WidgetConfigs configs, WidgetBaseUrl baseUrl) {
+		FilterRegistrationBean<WidgetConfigFastPath> registration = new FilterRegistrationBean<>(
+				new WidgetConfigFastPath(configs, baseUrl));
+		registration.addUrlPatterns("/widget/v1/points-of-contact/*");
+		registration.setOrder(-200);
 		return registration;
 	}
 }
