@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +30,7 @@ import io.parley.NotFoundException;
 import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditAction;
+import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
@@ -255,31 +254,9 @@ class AuditPages {
 			.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-			.setHeader("occurredAt", "actor", "action", "entityType", "entityName", "field", "oldValue", "newValue")
-			.get())) {
-			audit.export(query, event -> {
-				for (FieldChange change : changes(event, query.field())) {
-					try {
-						printer.printRecord(event.occurredAt().toString(), safe(event.actor()), event.action().name(),
-								event.entityType().name(), safe(event.entityName()), safe(change.field()),
-								safe(change.oldValue()), safe(change.newValue()));
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				}
-			});
+		try (AuditCsv printer = new AuditCsv(out)) {
+			audit.export(query, event -> printer.write(event, changes(event, query.field())));
 		}
-	}
-
-	static String safe(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
 	}
 
 	private LocalDate today() {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import io.parley.ListPage;
 import io.parley.accounts.Actor;
+import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;

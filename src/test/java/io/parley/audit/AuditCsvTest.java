@@ -1,4 +1,4 @@
-package io.parley.audit.web;
+package io.parley.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.parley.audit.web;
+package io.parley.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,31 +7,36 @@ import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.parley.audit.AuditEvent;
-import io.parley.audit.FieldChange;
+import java.util.List;
 
 /**
  * Writes audit rows as CSV, one line per changed field. Values are user-controlled text that a spreadsheet could take
  * for a formula: any value starting with {@code = + - @}, a tab or a carriage return gets a leading apostrophe
- * (OWASP's guard against CSV injection), so it shows as text.
+ * (OWASP's guard against CSV injection), so it shows as text. The API's export and the console's use it.
  */
-final class AuditCsv implements AutoCloseable {
+public final class AuditCsv implements AutoCloseable {
 
 	static final String[] HEADER = { "occurredAt", "actor", "action", "entityType", "entityName", "field", "oldValue",
 			"newValue" };
 
 	private final CSVPrinter printer;
 
-	AuditCsv(Writer out) throws IOException {
+	public AuditCsv(Writer out) throws IOException {
 		this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
 	}
 
-	void write(AuditEvent event) {
+	/** Writes every change of {@code event} (one line with an empty field when it has none). */
+	public void write(AuditEvent event) {
+		write(event, event.changes());
+	}
+
+	/** Writes the given changes of {@code event}, e.g. only those of a filtered field. */
+	public void write(AuditEvent event, List<FieldChange> changes) {
 		try {
-			if (event.changes().isEmpty()) {
+			if (changes.isEmpty()) {
 				line(event, new FieldChange("", null, null));
 			}
-			for (FieldChange change : event.changes()) {
+			for (FieldChange change : changes) {
 				line(event, change);
 			}
 		}
@@ -46,7 +51,7 @@ final class AuditCsv implements AutoCloseable {
 				safe(change.newValue()));
 	}
 
-	static String safe(String value) {
+	public static String safe(String value) {
 		if (value == null || value.isEmpty()) {
 			return "";
 		}
