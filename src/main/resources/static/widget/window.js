@@ -272,10 +272,12 @@
 			}
 			const answer = { status: response.status, body: await response.json().catch(() => null) };
 			if ((response.status === 429 || response.status >= 500) && !options.once) {
-				const wait = response.status === 429 ? retryAfter(response) : backoff(attempt);
+				const busy = response.status === 503 && response.headers.has('Retry-After');
+				const wait = response.status === 429 ? retryAfter(response)
+					: busy ? Math.max(retryAfter(response), backoff(attempt)) : backoff(attempt);
 				const detail = answer.body && (answer.body.detail || answer.body.title);
 				showNotice(response.status === 429 ? (detail || 'Too many requests.')
-					: 'The chat service has a problem.', wait);
+					: busy ? 'The chat service is busy.' : 'The chat service has a problem.', wait);
 				await sleep(wait * 1000);
 				continue;
 			}
