@@ -3,7 +3,6 @@ package io.parley.chat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -94,23 +93,20 @@ public class AgentChats {
 	/** A message from the agent in a chat they handle; idempotent by client message id like the customer's. */
 	public ChatEvent say(Actor agent, UUID chatId, String clientMessageId, String text) {
 		Chat.checkMessage(clientMessageId, text);
-		own(agent, chatId);
 		return transaction.execute(status -> {
-			Chat chat = chats.lock(chatId).orElseThrow();
-			Optional<ChatEvent> stored = chats.message(chatId, Party.AGENT, clientMessageId);
-			if (stored.isPresent()) {
-				return stored.get();
+			Chats.Locked locked = lockOwn(agent, chatId, clientMessageId);
+			if (locked.stored().isPresent()) {
+				return locked.stored().get();
 			}
-			ChatEvent said = chat.say(Party.AGENT, clientMessageId, text, Chat.now());
-			chats.save(chat);
+			ChatEvent said = locked.chat().say(Party.AGENT, clientMessageId, text, Chat.now());
+			chats.save(locked.chat());
 			return said;
 		});
 	}
 
 	public void typing(Actor agent, UUID chatId, boolean typing) {
-		own(agent, chatId);
 		transaction.executeWithoutResult(status -> {
-			Chat chat = chats.lock(chatId).orElseThrow();
+			Chat chat = lockOwn(agent, chatId, null).chat();
 			chat.typing(Party.AGENT, typing, Chat.now());
 			chats.save(chat);
 		});
@@ -130,6 +126,17 @@ public class AgentChats {
 		List<Map<String, Object>> messages = chats.messages(chatId).stream().map(ChatEvent::json).toList();
 		return new Transcript(chat.id(), chat.pointOfContactId(), chat.state(), chat.createdAt(), chat.assignedAt(),
 				chat.endedAt(), chat.endedBy(), chat.agentId(), chat.agentName(), chat.preChat(), messages);
+	}
+
+	/**
+	 * The chat locked for a write, with the agent's earlier message of this client message id if any, when this agent
+	 * handles (or handled) it.
+	 */
+	private Chats.Locked lockOwn(Actor agent, UUID chatId, String clientMessageId) {
+		return chats.lockForWrite(chatId, Party.AGENT, clientMessageId)
+			.filter(locked -> locked.chat().tenantId().equals(agent.tenantId())
+					&& locked.chat().isHandledBy(agent.userId()))
+			.orElseThrow(() -> new NotFoundException("No chat " + chatId + " of yours"));
 	}
 
 	/** The chat, when this agent handles (or handled) it; the agent of a chat never changes once set. */

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -20,10 +19,12 @@ import io.parley.cluster.ClusterBus;
 import io.parley.cluster.ClusterBus.Subscription;
 
 /**
- * Wakes whoever waits for a chat's or an agent's events on this node. After a transaction that wrote events commits,
- * a notification "chat X has events up to seq N" goes through the {@link ClusterBus} to every node; each node keeps
- * one subscription per channel and tells its local listeners (long polls, WebSocket sessions), which then read from
- * the database. Nothing a node keeps here is needed by another node.
+ * Wakes whoever waits for a chat's or an agent's events on this node. After a transaction that wrote an event
+ * commits, a notification "chat X has event N, which reads {...}" goes through the {@link ClusterBus} to every node;
+ * each node keeps one subscription per channel and tells its local listeners (long polls, WebSocket sessions). A
+ * WebSocket sends the event it was handed when it is the next one it owes, and otherwise reads from the database what
+ * it missed; a long poll reads from the database. The event in a notification is a copy of what was committed, never
+ * the only one: nothing a node keeps here is needed by another node.
  */
 @Component
 public class ChatSignals {
@@ -32,8 +33,15 @@ public class ChatSignals {
 	static final String AGENT_CHANNEL = "parley.agent-events";
 
 	private final ClusterBus bus;
-	private final Map<UUID, Set<LongConsumer>> chatListeners = new ConcurrentHashMap<>();
-	private final Map<UUID, Set<LongConsumer>> agentListeners = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<Listener>> chatListeners = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<Listener>> agentListeners = new ConcurrentHashMap<>();
+
+	/** Told of each event committed to a log: its position, and the event as clients get it (null if unknown). */
+	@FunctionalInterface
+	public interface Listener {
+
+		void appended(long position, String json);
+	}
 
 	ChatSignals(ClusterBus bus) {
 		this.bus = bus;
@@ -41,32 +49,32 @@ public class ChatSignals {
 		bus.subscribe(AGENT_CHANNEL, message -> deliver(agentListeners, message));
 	}
 
-	/** Calls {@code listener} with the last seq whenever chat {@code chatId} has new events, until closed. */
-	public Subscription onChat(UUID chatId, LongConsumer listener) {
+	/** Calls {@code listener} with each event of chat {@code chatId} once committed (seq and JSON), until closed. */
+	public Subscription onChat(UUID chatId, Listener listener) {
 		return listen(chatListeners, chatId, listener);
 	}
 
-	/** Calls {@code listener} with the last cursor whenever agent {@code agentId}'s feed grows, until closed. */
-	public Subscription onAgent(UUID agentId, LongConsumer listener) {
+	/** Calls {@code listener} with each event of agent {@code agentId}'s feed once committed, until closed. */
+	public Subscription onAgent(UUID agentId, Listener listener) {
 		return listen(agentListeners, agentId, listener);
 	}
 
-	void chatAppended(UUID chatId, long seq) {
-		afterCommit(CHAT_CHANNEL, chatId + " " + seq);
+	void chatAppended(UUID chatId, long seq, String json) {
+		afterCommit(CHAT_CHANNEL, chatId + " " + seq + " " + json);
 	}
 
-	void agentAppended(UUID agentId, long cursor) {
-		afterCommit(AGENT_CHANNEL, agentId + " " + cursor);
+	void agentAppended(UUID agentId, long cursor, String json) {
+		afterCommit(AGENT_CHANNEL, agentId + " " + cursor + " " + json);
 	}
 
 	/**
 	 * A long poll: what {@code read} finds at once, or else, waiting up to {@code wait} without holding a database
 	 * connection, what it finds after the first notification beyond {@code after}; an empty list when nothing came.
 	 */
-	<T> List<T> await(Map<UUID, Set<LongConsumer>> listeners, UUID id, long after, Duration wait,
+	<T> List<T> await(Map<UUID, Set<Listener>> listeners, UUID id, long after, Duration wait,
 			Supplier<List<T>> read) {
 		Waiter waiter = new Waiter();
-		try (Subscription subscription = listen(listeners, id, position -> {
+		try (Subscription subscription = listen(listeners, id, (position, json) -> {
 			if (position > after) {
 				waiter.signal();
 			}
@@ -92,8 +100,8 @@ public class ChatSignals {
 		return await(agentListeners, agentId, after, wait, read);
 	}
 
-	private Subscription listen(Map<UUID, Set<LongConsumer>> listeners, UUID id, LongConsumer listener) {
-		LongConsumer entry = listener::accept;
+	private Subscription listen(Map<UUID, Set<Listener>> listeners, UUID id, Listener listener) {
+		Listener entry = listener::appended;
 		listeners.computeIfAbsent(id, key -> new CopyOnWriteArraySet<>()).add(entry);
 		return () -> listeners.computeIfPresent(id, (key, set) -> {
 			set.remove(entry);
@@ -114,23 +122,26 @@ public class ChatSignals {
 		});
 	}
 
-	private static void deliver(Map<UUID, Set<LongConsumer>> listeners, String message) {
+	/** Hands "id position [json]" to the listeners of that id on this node. */
+	private static void deliver(Map<UUID, Set<Listener>> listeners, String message) {
 		int space = message.indexOf(' ');
 		if (space < 0) {
 			return;
 		}
+		int second = message.indexOf(' ', space + 1);
 		UUID id;
 		long position;
 		try {
 			id = UUID.fromString(message.substring(0, space));
-			position = Long.parseLong(message.substring(space + 1));
+			position = Long.parseLong(second < 0 ? message.substring(space + 1) : message.substring(space + 1, second));
 		}
 		catch (IllegalArgumentException e) {
 			return;
 		}
-		Set<LongConsumer> set = listeners.get(id);
+		Set<Listener> set = listeners.get(id);
 		if (set != null) {
-			set.forEach(listener -> listener.accept(position));
+			String json = second < 0 ? null : message.substring(second + 1);
+			set.forEach(listener -> listener.appended(position, json));
 		}
 	}
 

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +34,19 @@ class Chats {
 	};
 	private static final String COLUMNS = "id, tenant_id, point_of_contact_id, skill, pre_chat, state, agent_id,"
 			+ " agent_name, queue_position, estimated_wait_seconds, last_seq, created_at, assigned_at, ended_at, ended_by";
+
+	private static final String LOCK_COLUMNS = Arrays.stream(COLUMNS.split(","))
+		.map(column -> "c." + column.trim())
+		.collect(Collectors.joining(", "));
+
+	/**
+	 * Draws the agent's next feed number: the head row stays locked until the transaction ends, so numbers commit in
+	 * order and a cursor never skips one.
+	 */
+	private static final String FEED_HEAD = "head as (insert into agent_feed_head (agent_id, last_seq) values (?, 1)"
+			+ " on conflict (agent_id) do update set last_seq = agent_feed_head.last_seq + 1 returning last_seq)";
+	private static final String FEED_INSERT = " insert into agent_feed (agent_id, seq, chat_id, at, event)"
+			+ " select ?, last_seq, ?, ?, ?::json from head returning seq";
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -55,40 +71,76 @@ class Chats {
 
 	/** Writes the chat's state and the events it recorded, copying them to its agent's feed. */
 	void save(Chat chat) {
-		jdbc.sql("update chat set state = ?, agent_id = ?, agent_name = ?, queue_position = ?,"
-				+ " estimated_wait_seconds = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ? where id = ?")
-			.params(chat.state().name(), chat.agentId(), chat.agentName(), chat.queuePosition(),
-					chat.estimatedWaitSeconds(), chat.lastSeq(), ts(chat.assignedAt()), ts(chat.endedAt()),
-					chat.endedBy() == null ? null : chat.endedBy().name(), chat.id())
-			.update();
-		for (ChatEvent event : chat.recorded()) {
-			boolean message = event.type() == ChatEvent.Type.MESSAGE;
-			jdbc.sql("insert into chat_event (chat_id, seq, type, at, sender, client_message_id, data)"
-					+ " values (?, ?, ?, ?, ?, ?, ?::json)")
-				.params(chat.id(), event.seq(), event.type().name(), ts(event.at()),
-						message ? event.data().get("from") : null, message ? event.data().get("clientMessageId") : null,
-						json.writeValueAsString(event.data()))
-				.update();
-			signals.chatAppended(chat.id(), event.seq());
-			if (chat.agentId() != null) {
-				appendToFeed(chat.agentId(), chat.id(), event.at(), event.agentJson(chat.id()));
+		save(chat, null);
+	}
+
+	/**
+	 * Writes the chat's state and the events it recorded, copying them to its agent's feed, and, when
+	 * {@code customerSeenAt} is given, notes that the customer was there then. One statement per event (the first
+	 * also updates the chat), so that a message costs one round trip to the database besides its lock and commit.
+	 * Listeners are told after the commit, with the event as each side gets it.
+	 */
+	void save(Chat chat, Instant customerSeenAt) {
+		List<ChatEvent> events = chat.recorded();
+		String update = "update chat set state = ?, agent_id = ?, agent_name = ?, queue_position = ?,"
+				+ " estimated_wait_seconds = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ?,"
+				+ " customer_seen_at = greatest(customer_seen_at, coalesce(?, customer_seen_at)) where id = ?";
+		List<Object> updateParams = Arrays.asList(chat.state().name(), chat.agentId(), chat.agentName(),
+				chat.queuePosition(), chat.estimatedWaitSeconds(), chat.lastSeq(), ts(chat.assignedAt()),
+				ts(chat.endedAt()), chat.endedBy() == null ? null : chat.endedBy().name(), ts(customerSeenAt),
+				chat.id());
+		if (events.isEmpty()) {
+			jdbc.sql(update).params(updateParams).update();
+			return;
+		}
+		boolean first = true;
+		for (ChatEvent event : events) {
+			StringBuilder sql = new StringBuilder("with ");
+			List<Object> params = new ArrayList<>();
+			if (first) {
+				sql.append("chat_row as (").append(update).append("), ");
+				params.addAll(updateParams);
+				first = false;
 			}
+			boolean message = event.type() == ChatEvent.Type.MESSAGE;
+			sql.append("event_row as (insert into chat_event (chat_id, seq, type, at, sender, client_message_id, data)"
+					+ " values (?, ?, ?, ?, ?, ?, ?::json))");
+			params.addAll(Arrays.asList(chat.id(), event.seq(), event.type().name(), ts(event.at()),
+					message ? event.data().get("from") : null, message ? event.data().get("clientMessageId") : null,
+					json.writeValueAsString(event.data())));
+			Map<String, Object> agentEvent = chat.agentId() == null ? null : event.agentJson(chat.id());
+			if (agentEvent == null) {
+				sql.append(" select 0");
+				jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+			}
+			else {
+				sql.append(", ").append(FEED_HEAD).append(FEED_INSERT);
+				params.addAll(Arrays.asList(chat.agentId(), chat.agentId(), chat.id(), ts(event.at()),
+						json.writeValueAsString(agentEvent)));
+				long cursor = jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+				signals.agentAppended(chat.agentId(), cursor, feedJson(cursor, agentEvent));
+			}
+			signals.chatAppended(chat.id(), event.seq(), json.writeValueAsString(event.json()));
 		}
 		chat.clearRecorded();
 	}
 
 	/** Adds an event to an agent's feed under the next number, and answers that number (the agent's cursor). */
 	long appendToFeed(UUID agentId, UUID chatId, Instant at, Map<String, Object> event) {
-		long seq = jdbc.sql("insert into agent_feed_head (agent_id, last_seq) values (?, 1) on conflict (agent_id)"
-				+ " do update set last_seq = agent_feed_head.last_seq + 1 returning last_seq")
-			.param(agentId)
+		long cursor = jdbc.sql("with " + FEED_HEAD + FEED_INSERT)
+			.params(agentId, agentId, chatId, ts(at), json.writeValueAsString(event))
 			.query(Long.class)
 			.single();
-		jdbc.sql("insert into agent_feed (agent_id, seq, chat_id, at, event) values (?, ?, ?, ?, ?::json)")
-			.params(agentId, seq, chatId, ts(at), json.writeValueAsString(event))
-			.update();
-		signals.agentAppended(agentId, seq);
-		return seq;
+		signals.agentAppended(agentId, cursor, feedJson(cursor, event));
+		return cursor;
+	}
+
+	/** An event of an agent's feed as the agent gets it: its cursor first. */
+	private String feedJson(long cursor, Map<String, Object> event) {
+		Map<String, Object> withCursor = new LinkedHashMap<>();
+		withCursor.put("cursor", Long.toString(cursor));
+		withCursor.putAll(event);
+		return json.writeValueAsString(withCursor);
 	}
 
 	/** The chat, locked until the transaction ends. */
@@ -97,6 +149,24 @@ class Chats {
 			.param(id)
 			.query((rs, n) -> map(rs))
 			.optional();
+	}
+
+	/**
+	 * The chat, locked until the transaction ends, with its token's hash and the message {@code sender} sent with
+	 * {@code clientMessageId} if it was stored already: what a write needs, in one statement.
+	 */
+	Optional<Locked> lockForWrite(UUID id, Party sender, String clientMessageId) {
+		return jdbc.sql("select " + LOCK_COLUMNS + ", c.token_hash, e.seq, e.type, e.at, e.data"
+				+ " from chat c left join chat_event e on e.chat_id = c.id and e.sender = ? and e.client_message_id = ?"
+				+ " where c.id = ? for update of c")
+			.params(sender.name(), clientMessageId, id)
+			.query((rs, n) -> new Locked(map(rs), rs.getBytes("token_hash"),
+					rs.getString("type") == null ? Optional.empty() : Optional.of(event(rs))))
+			.optional();
+	}
+
+	/** A chat locked for a write, its token's hash, and the stored message a retried send repeats. */
+	record Locked(Chat chat, byte[] tokenHash, Optional<ChatEvent> stored) {
 	}
 
 	Optional<Chat> find(UUID id) {

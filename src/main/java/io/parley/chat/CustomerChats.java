@@ -1,5 +1,6 @@
 package io.parley.chat;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,30 +96,28 @@ public class CustomerChats {
 	 */
 	public ChatEvent say(UUID chatId, String token, String clientMessageId, String text) {
 		Chat.checkMessage(clientMessageId, text);
-		authorize(chatId, token);
-		ChatEvent event = transaction.execute(status -> {
-			Chat chat = chats.lock(chatId).orElseThrow();
-			Optional<ChatEvent> stored = chats.message(chatId, Party.CUSTOMER, clientMessageId);
-			if (stored.isPresent()) {
-				return stored.get();
+		byte[] tokenHash = tokenHash(chatId, token);
+		return transaction.execute(status -> {
+			Chats.Locked locked = lockOwn(chatId, tokenHash, clientMessageId);
+			if (locked.stored().isPresent()) {
+				return locked.stored().get();
 			}
-			ChatEvent said = chat.say(Party.CUSTOMER, clientMessageId, text, Chat.now());
-			chats.save(chat);
+			Instant now = Chat.now();
+			ChatEvent said = locked.chat().say(Party.CUSTOMER, clientMessageId, text, now);
+			chats.save(locked.chat(), now);
 			return said;
 		});
-		presence.seen(chatId);
-		return event;
 	}
 
 	/** The customer started or stopped typing. */
 	public void typing(UUID chatId, String token, boolean typing) {
-		authorize(chatId, token);
+		byte[] tokenHash = tokenHash(chatId, token);
 		transaction.executeWithoutResult(status -> {
-			Chat chat = chats.lock(chatId).orElseThrow();
-			chat.typing(Party.CUSTOMER, typing, Chat.now());
-			chats.save(chat);
+			Chat chat = lockOwn(chatId, tokenHash, null).chat();
+			Instant now = Chat.now();
+			chat.typing(Party.CUSTOMER, typing, now);
+			chats.save(chat, now);
 		});
-		presence.seen(chatId);
 	}
 
 	/**
@@ -163,10 +162,24 @@ public class CustomerChats {
 	}
 
 	private Chat authorize(UUID chatId, String token) {
+		return chats.findByToken(chatId, tokenHash(chatId, token))
+			.orElseThrow(() -> new NotFoundException("No chat " + chatId));
+	}
+
+	private static byte[] tokenHash(UUID chatId, String token) {
 		if (token == null || token.isEmpty() || token.length() > 200) {
 			throw new NotFoundException("No chat " + chatId);
 		}
-		return chats.findByToken(chatId, ChatTokens.hash(token))
+		return ChatTokens.hash(token);
+	}
+
+	/**
+	 * The chat locked for a write, with the customer's earlier message of this client message id if any, when the
+	 * token is the chat's; otherwise the chat is unknown to the caller.
+	 */
+	private Chats.Locked lockOwn(UUID chatId, byte[] tokenHash, String clientMessageId) {
+		return chats.lockForWrite(chatId, Party.CUSTOMER, clientMessageId)
+			.filter(locked -> MessageDigest.isEqual(locked.tokenHash(), tokenHash))
 			.orElseThrow(() -> new NotFoundException("No chat " + chatId));
 	}
 

@@ -2,10 +2,12 @@ package io.parley.chat.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
@@ -14,13 +16,16 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.parley.chat.ChatSignals;
 import io.parley.cluster.ClusterBus.Subscription;
 
 /**
  * Pushes a log to one WebSocket, one event per text frame: first everything after the position the client gave,
- * then, whenever a notification says the log grew, what it finds in the database after the last position sent. Reads
- * for one socket never overlap (a wake-up during a read makes it read once more), so frames go out in order and
- * none twice.
+ * then each event a notification hands over once committed. When the event handed over is the next one the socket
+ * owes, it goes out as it came; when something is missing before it (notifications of two commits may arrive in either
+ * order, or a burst outgrew what is kept), the stream reads from the database everything after the last position
+ * sent. Sends for one socket never overlap (a wake-up during a send makes it look once more), so frames go out in
+ * order and none twice.
  */
 final class EventStream {
 
@@ -36,7 +41,13 @@ final class EventStream {
 	private final WebSocketSession session;
 	private final LongFunction<List<Item>> read;
 	private final Executor executor;
+	/** At most this many events handed over wait for a slow socket; beyond that it reads from the database. */
+	private static final int PENDING_MAX = 256;
+
 	private final AtomicInteger state = new AtomicInteger(IDLE);
+	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
+	/** Whether the database may hold events this socket owes that were not handed over: at first, and after a gap. */
+	private final AtomicBoolean behind = new AtomicBoolean(true);
 	private volatile long position;
 	private volatile Subscription subscription;
 
@@ -48,12 +59,22 @@ final class EventStream {
 	}
 
 	/** Starts pushing: subscribes first, then reads, so nothing written in between is missed. */
-	void start(Function<LongConsumer, Subscription> subscribe) {
-		subscription = subscribe.apply(last -> {
-			if (last > position) {
-				wake();
-			}
-		});
+	void start(Function<ChatSignals.Listener, Subscription> subscribe) {
+		subscription = subscribe.apply(this::appended);
+		wake();
+	}
+
+	/** A notification: the log has the event at {@code at}, which reads {@code json} (null when not given). */
+	void appended(long at, String json) {
+		if (at <= position) {
+			return;
+		}
+		if (json != null && pending.size() < PENDING_MAX) {
+			pending.put(at, json);
+		}
+		else {
+			behind.set(true);
+		}
 		wake();
 	}
 
@@ -104,14 +125,27 @@ final class EventStream {
 
 	private void sendAll() throws IOException {
 		while (session.isOpen()) {
+			pending.headMap(position, true).clear();
+			Map.Entry<Long, String> next = pending.firstEntry();
+			if (next != null && next.getKey() == position + 1) {
+				pending.remove(next.getKey());
+				session.sendMessage(new TextMessage(next.getValue()));
+				position = next.getKey();
+				continue;
+			}
+			if (next == null && !behind.getAndSet(false)) {
+				return;
+			}
+			behind.set(false);
 			List<Item> items = read.apply(position);
 			if (items.isEmpty()) {
-				return;
+				return; // anything handed over meanwhile woke the stream again: it looks once more
 			}
 			for (Item item : items) {
 				session.sendMessage(new TextMessage(item.json()));
 				position = item.position();
 			}
+			behind.set(true); // a read answers a batch at most: read on until one finds nothing
 		}
 	}
 
