@@ -92,12 +92,27 @@ class AccountsIntegrationTest {
 		String token = created.json().at("/token").asString();
 		assertThat(token).startsWith("pat_");
 
+		String id = created.json().at("/id").asString();
+		assertThat(lastUsedAt(id)).isNull();
 		assertThat(HttpApi.bearer(port, token).get("/api/v1/users").status()).isEqualTo(200);
 		assertThat(HttpApi.admin(port).get("/api/v1/api-tokens").text()).doesNotContain(token);
+		String used = lastUsedAt(id);
+		assertThat(used).isNotNull();
+		// Within a minute, use is read, not written again.
+		assertThat(HttpApi.bearer(port, token).get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(lastUsedAt(id)).isEqualTo(used);
 
-		String id = created.json().at("/id").asString();
 		assertThat(HttpApi.admin(port).delete("/api/v1/api-tokens/" + id).status()).isEqualTo(204);
 		assertThat(HttpApi.bearer(port, token).get("/api/v1/users").status()).isEqualTo(401);
+	}
+
+	private String lastUsedAt(String tokenId) {
+		for (var token : HttpApi.admin(port).get("/api/v1/api-tokens").json().at("/items")) {
+			if (token.at("/id").asString().equals(tokenId)) {
+				return token.at("/lastUsedAt").isNull() ? null : token.at("/lastUsedAt").asString();
+			}
+		}
+		throw new AssertionError("No token " + tokenId);
 	}
 
 	@Test
