@@ -48,6 +48,7 @@ public final class ChatLoadBenchmark {
 	private final int rate;
 	private final int seconds;
 	private final String parleyPid;
+	private final int stormEvery;
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
 	// Several clients, so that one selector thread does not carry every socket.
@@ -62,6 +63,9 @@ public final class ChatLoadBenchmark {
 	private final Latencies postAnswer = new Latencies();
 	private final LongAdder sendFailures = new LongAdder();
 	private final LongAdder socketsClosed = new LongAdder();
+	private final LongAdder busyRetries = new LongAdder();
+	private final LongAdder reconnects = new LongAdder();
+	private final LongAdder reconnectFailures = new LongAdder();
 	private final Map<String, AgentClient> chatAgent = new ConcurrentHashMap<>();
 	private final Map<String, Boolean> active = new ConcurrentHashMap<>();
 
@@ -74,6 +78,7 @@ public final class ChatLoadBenchmark {
 		this.rate = Integer.parseInt(args.getOrDefault("rate", "1000"));
 		this.seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
 		this.parleyPid = args.get("parley-pid");
+		this.stormEvery = Integer.parseInt(args.getOrDefault("storm-every", "0"));
 		for (int i = 0; i < clients.length; i++) {
 			clients[i] = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
@@ -118,6 +123,9 @@ public final class ChatLoadBenchmark {
 		long total = (long) rate * seconds;
 		AtomicLong inFlight = new AtomicLong();
 		long start = System.nanoTime();
+		List<Socket> everySocket = new ArrayList<>(ready);
+		everySocket.addAll(agentClients);
+		Thread storms = Thread.ofPlatform().daemon().start(() -> storms(everySocket, start));
 		for (long i = 0; i < total; i++) {
 			long due = start + i * 1_000_000_000L / rate;
 			long wait = due - System.nanoTime();
@@ -138,6 +146,8 @@ public final class ChatLoadBenchmark {
 			});
 		}
 		double sendSeconds = secondsSince(start);
+		storms.interrupt();
+		storms.join();
 		long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
 		while ((inFlight.get() > 0 || receipts.size() < sentAt.size()) && System.nanoTime() < drain) {
 			Thread.sleep(100);
@@ -165,6 +175,12 @@ public final class ChatLoadBenchmark {
 		out.put("agent_to_customer_ms", toCustomer.summary());
 		out.put("post_answer_ms", postAnswer.summary());
 		out.put("sockets_closed_by_server", socketsClosed.sum());
+		out.put("busy_retries", busyRetries.sum());
+		if (stormEvery > 0) {
+			out.put("storm_every_s", stormEvery);
+			out.put("reconnects", reconnects.sum());
+			out.put("reconnect_failures", reconnectFailures.sum());
+		}
 		out.put("parley_live_heap_mb", liveHeapMegabytes());
 		System.out.println(JSON.writeValueAsString(out));
 	}
@@ -193,6 +209,13 @@ public final class ChatLoadBenchmark {
 		sentAt.put(id, sent);
 		try {
 			HttpResponse<String> response = client(id.hashCode()).send(request, HttpResponse.BodyHandlers.ofString());
+			// Refused as busy: wait as told and send again with the same client message id, as the widget does.
+			for (int retry = 0; response.statusCode() == 503 && retry < 10; retry++) {
+				busyRetries.increment();
+				long after = response.headers().firstValueAsLong("Retry-After").orElse(1);
+				Thread.sleep(after * 1000 + ThreadLocalRandom.current().nextInt(500));
+				response = client(id.hashCode()).send(request, HttpResponse.BodyHandlers.ofString());
+			}
 			postAnswer.add(System.nanoTime() - sent);
 			if (response.statusCode() == 201) {
 				answered.put(id, true);
@@ -205,6 +228,43 @@ public final class ChatLoadBenchmark {
 		catch (Exception e) {
 			sentAt.remove(id);
 			sendFailures.increment();
+		}
+	}
+
+	/**
+	 * Every {@code stormEvery} seconds of the send phase, every customer and agent socket is cut at once and opened
+	 * again from the last seq or cursor it saw (32 at a time), while messages keep coming.
+	 */
+	private void storms(List<Socket> sockets, long start) {
+		if (stormEvery <= 0) {
+			return;
+		}
+		try {
+			for (int n = 1; ; n++) {
+				long due = start + TimeUnit.SECONDS.toNanos((long) stormEvery * n);
+				if (due >= start + TimeUnit.SECONDS.toNanos(seconds)) {
+					return;
+				}
+				TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
+				long t = System.nanoTime();
+				parallel(sockets.size(), 32, i -> {
+					try {
+						sockets.get(i).reconnect();
+						reconnects.increment();
+					}
+					catch (Exception e) {
+						reconnectFailures.increment();
+					}
+					return null;
+				});
+				log("storm %d: %d sockets cut and resumed in %.1f s", n, sockets.size(), secondsSince(t));
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception e) {
+			log("storm failed: %s", e);
 		}
 	}
 
@@ -234,11 +294,7 @@ public final class ChatLoadBenchmark {
 		String token = post("/api/v1/api-tokens", basic(username, password), Map.of("name", "bench"))
 			.at("/token").asString();
 		AgentClient agent = new AgentClient(token);
-		agent.socket = clients[i % clients.length].newWebSocketBuilder()
-			.header("Authorization", "Bearer " + token)
-			.connectTimeout(Duration.ofSeconds(30))
-			.buildAsync(URI.create(wsBase + "/api/v1/agent/stream"), agent)
-			.get(60, TimeUnit.SECONDS);
+		agent.connect();
 		send("PUT", "/api/v1/agent/status", "Bearer " + token, Map.of("status", "AVAILABLE"));
 		return agent;
 	}
@@ -247,11 +303,7 @@ public final class ChatLoadBenchmark {
 		JsonNode started = post("/widget/v1/points-of-contact/" + poc + "/chats", null, Map.of("preChat", Map.of()));
 		CustomerClient customer = new CustomerClient(started.at("/chatId").asString(),
 				started.at("/token").asString());
-		customer.socket = clients[i % clients.length].newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(30))
-			.buildAsync(URI.create(wsBase + "/widget/v1/chats/" + customer.chatId + "/stream?token=" + customer.token),
-					customer)
-			.get(60, TimeUnit.SECONDS);
+		customer.connect();
 		return customer;
 	}
 
@@ -343,34 +395,98 @@ public final class ChatLoadBenchmark {
 		System.err.printf("[chat-load] " + format + "%n", args);
 	}
 
-	/** A socket that joins fragmented text frames and hands each whole frame to {@link #frame}. */
+	/**
+	 * A socket that joins fragmented text frames and hands each whole frame to {@link #frame}, remembering the last
+	 * position (seq or cursor) it saw so that a reconnect resumes after it. Frames of a socket that was cut are
+	 * ignored: the next socket sends them again.
+	 */
 	private abstract class Socket implements WebSocket.Listener {
 
-		WebSocket socket;
+		volatile WebSocket socket;
 		private final StringBuilder partial = new StringBuilder();
+		private final String positionKey;
+		private final int client = ThreadLocalRandom.current().nextInt(clients.length);
+		private long position;
+
+		Socket(String positionKey) {
+			this.positionKey = "\"" + positionKey + "\":";
+		}
 
 		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		public synchronized CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 			long now = System.nanoTime();
-			if (last && partial.isEmpty()) {
-				frame(data.toString(), now);
+			if (webSocket != socket) {
+				return null;
 			}
-			else {
-				partial.append(data);
-				if (last) {
-					frame(partial.toString(), now);
-					partial.setLength(0);
-				}
+			partial.append(data);
+			if (last) {
+				String text = partial.toString();
+				partial.setLength(0);
+				position = Math.max(position, position(text));
+				frame(text, now);
 			}
 			webSocket.request(1);
 			return null;
 		}
 
+		private long position(String text) {
+			int at = text.indexOf(positionKey);
+			if (at < 0) {
+				return 0;
+			}
+			int from = at + positionKey.length();
+			if (text.charAt(from) == '"') {
+				from++;
+			}
+			int to = from;
+			while (to < text.length() && Character.isDigit(text.charAt(to))) {
+				to++;
+			}
+			return to == from ? 0 : Long.parseLong(text, from, to, 10);
+		}
+
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			socketsClosed.increment();
+			if (webSocket == socket) {
+				socketsClosed.increment();
+			}
 			return null;
 		}
+
+		/** Opens the socket, resuming after the last position seen (from now on for an agent who saw none). */
+		void connect() throws Exception {
+			long after;
+			synchronized (this) {
+				after = position;
+				partial.setLength(0);
+			}
+			open(clients[client].newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)), after)
+				.get(60, TimeUnit.SECONDS);
+		}
+
+		/** The new socket becomes the current one before its first frame can arrive. */
+		@Override
+		public void onOpen(WebSocket webSocket) {
+			synchronized (this) {
+				socket = webSocket;
+			}
+			webSocket.request(1);
+		}
+
+		/** Cuts the socket without a closing handshake, as a dropped connection would, and opens it again. */
+		void reconnect() throws Exception {
+			WebSocket old;
+			synchronized (this) {
+				old = socket;
+				socket = null;
+			}
+			if (old != null) {
+				old.abort();
+			}
+			connect();
+		}
+
+		abstract CompletableFuture<WebSocket> open(WebSocket.Builder builder, long after);
 
 		abstract void frame(String text, long now);
 	}
@@ -381,8 +497,15 @@ public final class ChatLoadBenchmark {
 		final String token;
 
 		CustomerClient(String chatId, String token) {
+			super("seq");
 			this.chatId = chatId;
 			this.token = token;
+		}
+
+		@Override
+		CompletableFuture<WebSocket> open(WebSocket.Builder builder, long after) {
+			return builder.buildAsync(URI.create(wsBase + "/widget/v1/chats/" + chatId + "/stream?token=" + token
+					+ "&after=" + after), this);
 		}
 
 		@Override
@@ -399,7 +522,14 @@ public final class ChatLoadBenchmark {
 		final String token;
 
 		AgentClient(String token) {
+			super("cursor");
 			this.token = token;
+		}
+
+		@Override
+		CompletableFuture<WebSocket> open(WebSocket.Builder builder, long after) {
+			return builder.header("Authorization", "Bearer " + token)
+				.buildAsync(URI.create(wsBase + "/api/v1/agent/stream" + (after > 0 ? "?after=" + after : "")), this);
 		}
 
 		@Override
