@@ -1,0 +1,57 @@
+package io.parley.chat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps agents' feeds to {@code parley.chat.agent-feed-retention}: every few minutes, events older than that are
+ * deleted, a batch at a time so that no statement holds many rows. The feed only serves resuming clients; chats,
+ * their event logs and transcripts are not touched, and the feed heads stay, so cursors keep counting on. Running it
+ * on several nodes at once does no harm.
+ */
+@Component
+class AgentFeedPruning {
+
+	private static final Logger log = LoggerFactory.getLogger(AgentFeedPruning.class);
+	static final int BATCH = 10_000;
+
+	private final JdbcClient jdbc;
+	private final ChatProperties properties;
+
+	AgentFeedPruning(JdbcClient jdbc, ChatProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	@Scheduled(initialDelayString = "${parley.chat.agent-feed-prune-interval:5m}",
+			fixedDelayString = "${parley.chat.agent-feed-prune-interval:5m}")
+	void scheduled() {
+		try {
+			prune(Chat.now().minus(properties.agentFeedRetention()));
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not prune agents' feeds; trying again later", e);
+		}
+	}
+
+	/** Deletes the feed events from before {@code cutoff}; answers how many. */
+	long prune(Instant cutoff) {
+		long total = 0;
+		while (true) {
+			int deleted = jdbc.sql("delete from agent_feed where (agent_id, seq) in (select agent_id, seq from agent_feed"
+					+ " where at < ? limit ?)")
+				.params(Timestamp.from(cutoff), BATCH)
+				.update();
+			total += deleted;
+			if (deleted < BATCH) {
+				return total;
+			}
+		}
+	}
+}
