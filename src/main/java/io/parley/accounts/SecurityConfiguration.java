@@ -37,6 +37,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			+ " frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
 			+ " frame-ancestors 'self'";
 
+	/** Where the agent console opens its feed (the chat module serves it, {@code ChatWebSocketConfiguration}). */
+	static final String CONSOLE_AGENT_STREAM = "/console/agent/stream";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -93,8 +96,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return http.build();
 	}
 
+	/**
+	 * The agent console's feed WebSocket: the handshake is authenticated by the console's login session (the socket
+	 * is then bound to it, see {@link LoginSessionSockets}), answers 401/403 instead of the login page, and is never
+	 * remembered as the page to return to after logging in. The handshake is a GET, which CSRF protection lets
+	 * through; the handler checks that the Origin is Parley's own, as cookies would come along from any site.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain consoleAgentStream(HttpSecurity http) throws Exception {
+		http.securityMatcher(CONSOLE_AGENT_STREAM)
+			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"Unauthorized", "Log in to the console first.", false))
+				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
+						"Only agents have a feed.")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain publicAndConsole(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
@@ -124,9 +148,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
+		problem(response, status, title, detail, true);
+	}
+
+	/** A problem answer; {@code challenge} asks for API credentials on a 401 (not where only the session counts). */
+	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail,
+			boolean challenge) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == HttpStatus.UNAUTHORIZED) {
+		if (status == HttpStatus.UNAUTHORIZED && challenge) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Parley\", Bearer");
 		}
 		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase()

@@ -33,8 +33,9 @@ import io.parley.routing.AgentPresence;
 import io.parley.routing.AgentStatus;
 
 /**
- * The agent console: one page whose script lists the agent's chats, follows their feed by long poll and writes,
- * types and ends through the JSON endpoints below. They are the agent API's operations (the chat module's
+ * The agent console: one page whose script lists the agent's chats, follows their feed over the WebSocket at
+ * {@code /console/agent/stream} (the chat module serves it; the login session authenticates it) or, where sockets do
+ * not get through, by long poll, and writes, types and ends through the JSON endpoints below. They are the agent API's operations (the chat module's
  * {@link AgentChats}) behind the console's session and CSRF token, since a browser holds no API credentials.
  */
 @Controller

@@ -1,16 +1,21 @@
-// The agent console: lists the agent's open chats, follows their feed by long poll (cursor-based, so nothing is
-// missed across a reconnect), and writes, types and ends chats through the console's JSON endpoints. Every text
-// from a customer or a profile goes into the page with textContent, never as markup.
+// The agent console: lists the agent's open chats, follows their feed and writes, types and ends chats through the
+// console's JSON endpoints. The feed comes over a WebSocket, or by long poll where sockets do not get through; both
+// carry the same events, each with the agent's cursor, and every (re)connection resumes after the last event applied,
+// so nothing is missed and nothing applied twice. Every text from a customer or a profile goes into the page with
+// textContent, never as markup.
 
 const root = document.querySelector('[data-agent-console]');
 const api = root.dataset.api;
 const csrfToken = document.querySelector('meta[name="csrf-token"]');
 const csrfHeader = document.querySelector('meta[name="csrf-header"]');
 const $ = (selector) => root.querySelector(selector);
+const TITLE = document.title;
 
 const chats = new Map();
 let selected = null;
-let cursor = null;
+
+const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+const backoff = (attempt) => Math.min(30, 2 ** attempt) * (0.8 + Math.random() * 0.4);
 
 async function call(method, path, body) {
 	const headers = { Accept: 'application/json' };
@@ -67,6 +72,8 @@ function showPresence(presence) {
 	$('[data-capacity]').textContent = presence.activeChats + ' of ' + presence.maxConcurrentChats + ' chats';
 }
 
+const refreshPresence = () => call('GET', '/status').then(showPresence, () => {});
+
 root.addEventListener('click', async (event) => {
 	const button = event.target.closest('[data-status]');
 	if (!button) {
@@ -80,10 +87,131 @@ root.addEventListener('click', async (event) => {
 	}
 });
 
+// --- what needs the agent: unread counts, the title, sounds ---------------------------------------------------
+
+// A chat counts as read while it is open on a page the agent can see.
+const visible = () => document.visibilityState === 'visible';
+const seen = (chat) => chat.chatId === selected && visible();
+
+function markSeen() {
+	const chat = selected && chats.get(selected);
+	if (chat && visible() && (chat.unread || chat.fresh)) {
+		chat.unread = 0;
+		chat.fresh = false;
+		renderList();
+	}
+	renderTitle();
+}
+
+document.addEventListener('visibilitychange', markSeen);
+addEventListener('focus', markSeen);
+
+// The title counts unread messages, and new chats not opened yet that have none, so it shows in the tab strip.
+function renderTitle() {
+	let waiting = 0;
+	for (const chat of chats.values()) {
+		waiting += chat.unread || (chat.fresh ? 1 : 0);
+	}
+	document.title = waiting > 0 ? '(' + waiting + ') ' + TITLE : TITLE;
+}
+
+const SOUND_KEY = 'parley.agent.sound';
+const TUNES = {
+	chat: [[587, 0, 0.14], [880, 0.15, 0.3]],
+	message: [[784, 0, 0.14]],
+};
+let soundOn = true;
+try {
+	soundOn = localStorage.getItem(SOUND_KEY) !== 'off';
+}
+catch (e) {
+	// No storage (a locked-down browser): sounds stay on for this page.
+}
+let audio = null;
+
+function showSound() {
+	const toggle = $('[data-sound]');
+	toggle.setAttribute('aria-pressed', String(soundOn));
+	$('[data-sound-state]').textContent = soundOn ? 'on' : 'off';
+}
+
+$('[data-sound]').addEventListener('click', () => {
+	soundOn = !soundOn;
+	try {
+		localStorage.setItem(SOUND_KEY, soundOn ? 'on' : 'off');
+	}
+	catch (e) {
+		// Remembered for this page only.
+	}
+	showSound();
+});
+
+// Browsers let a page make sound only after the user has done something on it: the first click or key press
+// starts the audio, and sounds before that are skipped.
+function wakeAudio() {
+	try {
+		audio = audio || new AudioContext();
+		if (audio.state === 'suspended') {
+			audio.resume().catch(() => {});
+		}
+	}
+	catch (e) {
+		// No audio on this device; sounds are a courtesy.
+	}
+}
+addEventListener('pointerdown', wakeAudio, { capture: true, passive: true });
+addEventListener('keydown', wakeAudio, { capture: true, passive: true });
+
+// One sound for a batch of events (a long poll may bring several): a new chat's, else a message's.
+let tune = null;
+const chime = (name) => {
+	tune = tune === 'chat' ? tune : name;
+};
+
+function playChime() {
+	const playing = tune;
+	tune = null;
+	if (!playing || !soundOn || !audio || audio.state !== 'running') {
+		return;
+	}
+	try {
+		const start = audio.currentTime + 0.01;
+		for (const [frequency, offset, length] of TUNES[playing]) {
+			const oscillator = audio.createOscillator();
+			const gain = audio.createGain();
+			oscillator.frequency.value = frequency;
+			gain.gain.setValueAtTime(0.0001, start + offset);
+			gain.gain.exponentialRampToValueAtTime(0.2, start + offset + 0.02);
+			gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + length);
+			oscillator.connect(gain).connect(audio.destination);
+			oscillator.start(start + offset);
+			oscillator.stop(start + offset + length + 0.05);
+		}
+	}
+	catch (e) {
+		// As above.
+	}
+}
+
 // --- the list ------------------------------------------------------------------------------------------------
+
+function unreadBadge(chat) {
+	if (chat.unread > 0) {
+		const badge = element('span', 'unread');
+		const count = element('span', null, String(chat.unread));
+		count.setAttribute('aria-hidden', 'true');
+		badge.append(count, element('span', 'visually-hidden',
+				chat.unread === 1 ? '1 unread message' : chat.unread + ' unread messages'));
+		return badge;
+	}
+	return chat.fresh ? element('span', 'unread unread-new', 'New') : null;
+}
 
 function renderList() {
 	const list = $('[data-chat-list]');
+	// The list is drawn afresh; a keyboard user on one of its chats stays there.
+	const focused = document.activeElement && document.activeElement.closest('[data-chat]');
+	const focusedChat = focused && list.contains(focused) ? focused.dataset.chat : null;
 	list.replaceChildren();
 	const open = [...chats.values()].sort((a, b) => String(a.assignedAt || a.createdAt).localeCompare(String(b.assignedAt || b.createdAt)));
 	for (const chat of open) {
@@ -94,9 +222,9 @@ function renderList() {
 		button.setAttribute('aria-current', String(chat.chatId === selected));
 		const head = element('span', 'chat-item-head');
 		head.append(element('span', 'chat-item-title', title(chat)));
-		if (chat.unread) {
-			const dot = element('span', 'unread', 'new');
-			head.append(dot);
+		const badge = unreadBadge(chat);
+		if (badge) {
+			head.append(badge);
 		}
 		button.append(head);
 		button.append(element('span', 'chat-item-meta', (chat.pointOfContactName || 'Point of contact')
@@ -107,8 +235,12 @@ function renderList() {
 		}
 		item.append(button);
 		list.append(item);
+		if (chat.chatId === focusedChat) {
+			button.focus();
+		}
 	}
 	$('[data-no-chats]').hidden = open.length > 0;
+	renderTitle();
 }
 
 root.addEventListener('click', (event) => {
@@ -122,15 +254,12 @@ root.addEventListener('click', (event) => {
 
 function select(chatId) {
 	selected = chatId;
-	const chat = chats.get(chatId);
-	if (chat) {
-		chat.unread = false;
-	}
+	markSeen();
 	renderList();
 	renderConversation();
-	const text = $('[data-text]');
+	const chat = chats.get(chatId);
 	if (chat && chat.state !== 'ENDED') {
-		text.focus();
+		$('[data-text]').focus();
 	}
 }
 
@@ -167,18 +296,21 @@ function renderConversation() {
 	$('[data-end]').hidden = ended;
 }
 
+/** Adds a message unless the chat has it already (by seq, or as the pending copy of a send); answers whether it was new. */
 function addMessage(chat, message) {
 	if (message.clientMessageId) {
 		const index = chat.messages.findIndex((m) => m.clientMessageId === message.clientMessageId && m.from === message.from);
 		if (index >= 0) {
+			const known = chat.messages[index].seq != null;
 			chat.messages[index] = message;
-			return;
+			return !known;
 		}
 	}
 	if (message.seq != null && chat.messages.some((m) => m.seq === message.seq)) {
-		return;
+		return false;
 	}
 	chat.messages.push(message);
+	return true;
 }
 
 $('[data-composer]').addEventListener('submit', (event) => {
@@ -187,7 +319,7 @@ $('[data-composer]').addEventListener('submit', (event) => {
 });
 
 $('[data-text]').addEventListener('keydown', (event) => {
-	if (event.key === 'Enter' && !event.shiftKey) {
+	if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
 		event.preventDefault();
 		send();
 	}
@@ -248,7 +380,7 @@ async function send() {
 				renderConversation();
 				return;
 			}
-			await new Promise((resolve) => setTimeout(resolve, 1000 * (attempt + 1)));
+			await sleep(attempt + 1);
 		}
 	}
 	error.textContent = 'The message could not be sent. Check the connection and send it again.';
@@ -272,40 +404,58 @@ $('[data-end]').addEventListener('click', async () => {
 	}
 });
 
-// --- the feed ------------------------------------------------------------------------------------------------
+// --- applying the feed ---------------------------------------------------------------------------------------
 
-async function load(chat) {
-	const transcript = await call('GET', '/chats/' + chat.chatId + '/transcript');
-	chat.messages = [];
+/** A chat as the list answers it, with its transcript; not kept until all of it is there. */
+async function load(item, fresh) {
+	const transcript = await call('GET', '/chats/' + item.chatId + '/transcript');
+	const chat = { ...item, messages: [], unread: 0, fresh, customerTyping: false, state: transcript.state };
 	for (const message of transcript.messages) {
 		addMessage(chat, message);
 	}
-	chat.state = transcript.state;
+	if (fresh) {
+		chat.unread = chat.messages.filter((m) => m.from === 'CUSTOMER').length;
+	}
+	return chat;
 }
 
-async function refreshList() {
+/** The chats assigned since the list was read: each comes with a sound, its customer's messages unread. */
+async function addNewChats() {
 	const list = await call('GET', '/chats');
+	let added = false;
 	for (const item of list.items) {
 		if (!chats.has(item.chatId)) {
-			const chat = { ...item, messages: [], unread: true };
-			chats.set(item.chatId, chat);
-			await load(chat);
+			chats.set(item.chatId, await load(item, true));
+			added = true;
 		}
 	}
-	return list.cursor;
+	if (added) {
+		chime('chat');
+		refreshPresence();
+	}
 }
 
-function apply(event) {
+async function handle(event) {
 	const chat = chats.get(event.chatId);
 	if (!chat) {
-		return event.type === 'ASSIGNED';
+		// A chat this page does not hold: a new one, or one that ended before the page was loaded.
+		if (event.type === 'ASSIGNED') {
+			await addNewChats();
+		}
+		return;
 	}
 	switch (event.type) {
 		case 'MESSAGE':
-			addMessage(chat, event);
-			chat.customerTyping = false;
-			if (event.chatId !== selected && event.from === 'CUSTOMER') {
-				chat.unread = true;
+			if (addMessage(chat, event) && event.from === 'CUSTOMER') {
+				if (!seen(chat)) {
+					chat.unread += 1;
+				}
+				if (!seen(chat) || !document.hasFocus()) {
+					chime('message');
+				}
+			}
+			if (event.from === 'CUSTOMER') {
+				chat.customerTyping = false;
 			}
 			break;
 		case 'TYPING':
@@ -319,12 +469,26 @@ function apply(event) {
 		case 'ENDED':
 			chat.state = 'ENDED';
 			chat.customerTyping = false;
+			refreshPresence();
 			break;
 		default:
 			break;
 	}
-	return false;
 }
+
+// --- following the feed: a WebSocket, else the long poll -----------------------------------------------------
+
+let cursor = null; // the last event applied; every connection resumes after it
+let generation = 0; // which connection's events count; a new connection ends the one before
+let socket = null;
+let socketFailures = 0; // sockets in a row that closed without ever opening
+let socketDrops = 0; // sockets in a row that closed soon after opening
+let retryTimer = null;
+let probeTimer = null;
+let probeSeconds = 30;
+let applying = Promise.resolve();
+
+const socketsPossible = () => 'WebSocket' in window;
 
 function showConnection(text) {
 	const note = $('[data-connection]');
@@ -332,48 +496,226 @@ function showConnection(text) {
 	note.hidden = !text;
 }
 
-async function follow() {
-	for (;;) {
+/** Ends the current connection (its late events are dropped) and answers the next one's number. */
+function stop() {
+	generation += 1;
+	clearTimeout(retryTimer);
+	clearTimeout(probeTimer);
+	if (socket) {
+		const old = socket;
+		socket = null;
+		old.close();
+	}
+	return generation;
+}
+
+/** Applies events in order, one connection's at a time, skipping any at or before the cursor. */
+function receive(id, events) {
+	applying = applying.then(() => applyEvents(id, events)).catch((e) => reconnectLater(id, e));
+	return applying;
+}
+
+function reconnectLater(id, error) {
+	if (id === generation) {
+		stop();
+		showConnection('Reconnecting… (' + error.message + ')');
+		retryTimer = setTimeout(follow, backoff(2) * 1000);
+	}
+}
+
+async function applyEvents(id, events) {
+	let changed = false;
+	for (const event of events) {
+		if (id !== generation) {
+			return;
+		}
+		if (cursor != null && Number(event.cursor) <= Number(cursor)) {
+			continue;
+		}
 		try {
-			const answer = await call('GET', '/events?waitSeconds=25' + (cursor ? '&after=' + encodeURIComponent(cursor) : ''));
-			showConnection('');
-			let assigned = false;
-			for (const event of answer.events) {
-				assigned = apply(event) || assigned;
-			}
-			cursor = answer.cursor;
-			if (assigned) {
-				await refreshList();
-				showPresence(await call('GET', '/status'));
-				document.title = 'New chat · Agent · Parley';
-			}
-			renderList();
-			renderConversation();
+			await handle(event);
 		}
 		catch (e) {
+			// Not applied: reconnect later and have it again, after the last event that was.
+			reconnectLater(id, e);
+			break;
+		}
+		cursor = event.cursor;
+		changed = true;
+	}
+	if (changed) {
+		renderList();
+		renderConversation();
+	}
+	playChime();
+}
+
+function streamUrl() {
+	const url = new URL(root.dataset.stream, location.href);
+	url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+	if (cursor != null) {
+		url.searchParams.set('after', cursor);
+	}
+	return url;
+}
+
+/**
+ * Opens a socket after the cursor. {@code opened} decides, when it opens, which connection its events belong to;
+ * {@code failed} runs when it closes without having opened (or cannot even be made).
+ */
+function openSocket(opened, failed) {
+	let ws;
+	try {
+		ws = new WebSocket(streamUrl());
+	}
+	catch (e) {
+		setTimeout(failed, 0);
+		return;
+	}
+	let id = null;
+	let openedAt = 0;
+	ws.addEventListener('open', () => {
+		openedAt = Date.now();
+		id = opened(ws);
+	});
+	ws.addEventListener('message', (message) => {
+		let event;
+		try {
+			event = JSON.parse(message.data);
+		}
+		catch (e) {
+			return;
+		}
+		if (id === generation) {
+			receive(id, [event]);
+		}
+	});
+	ws.addEventListener('close', (event) => {
+		if (id === null) {
+			failed();
+			return;
+		}
+		if (id !== generation) {
+			return;
+		}
+		socket = null;
+		if (event.code === 4401 || event.code === 1008) {
+			// The login has ended (logged out, timed out, or someone logged in anew): the page shows who is in now.
+			location.reload();
+			return;
+		}
+		// Sockets that keep dropping soon after they open (a proxy that cuts them) count as not getting through.
+		socketDrops = Date.now() - openedAt < 10000 ? socketDrops + 1 : 0;
+		if (socketDrops >= 3) {
+			socketDrops = 0;
+			socketFailures = 2;
+		}
+		showConnection('Reconnecting…');
+		retryTimer = setTimeout(follow, socketDrops > 1 ? backoff(socketDrops - 1) * 1000 : 500);
+	});
+}
+
+/** (Re)connects after the cursor: a WebSocket unless sockets do not get through (see above), else the long poll. */
+function follow() {
+	const id = stop();
+	if (socketsPossible() && socketFailures < 2) {
+		openSocket((ws) => {
+			if (id !== generation) {
+				ws.close();
+				return -1;
+			}
+			socket = ws;
+			socketFailures = 0;
+			root.dataset.transport = 'websocket';
+			showConnection('');
+			return id;
+		}, () => {
+			if (id !== generation) {
+				return;
+			}
+			socketFailures += 1;
+			retryTimer = setTimeout(follow, socketFailures >= 2 ? 0 : backoff(socketFailures) * 1000);
+		});
+		return;
+	}
+	root.dataset.transport = 'long-poll';
+	poll(id);
+	if (socketsPossible()) {
+		probeTimer = setTimeout(() => probe(id), probeSeconds * 1000);
+	}
+}
+
+/** While on the long poll, a socket is tried now and then; one that opens takes over from the poll. */
+function probe(pollId) {
+	openSocket((ws) => {
+		if (pollId !== generation) {
+			ws.close();
+			return -1;
+		}
+		const id = stop();
+		socket = ws;
+		socketFailures = 0;
+		probeSeconds = 30;
+		root.dataset.transport = 'websocket';
+		showConnection('');
+		return id;
+	}, () => {
+		if (pollId === generation) {
+			probeSeconds = Math.min(300, probeSeconds * 2);
+			probeTimer = setTimeout(() => probe(pollId), probeSeconds * 1000);
+		}
+	});
+}
+
+async function poll(id) {
+	for (let failures = 0; id === generation;) {
+		try {
+			const answer = await call('GET', '/events?waitSeconds=25' + (cursor != null ? '&after=' + encodeURIComponent(cursor) : ''));
+			if (id !== generation) {
+				return;
+			}
+			failures = 0;
+			showConnection('');
+			await receive(id, answer.events);
+			if (cursor == null && id === generation) {
+				cursor = answer.cursor;
+			}
+		}
+		catch (e) {
+			if (id !== generation) {
+				return;
+			}
 			showConnection('Reconnecting… (' + e.message + ')');
-			await new Promise((resolve) => setTimeout(resolve, 3000));
+			await sleep(backoff(++failures));
 		}
 	}
 }
 
-addEventListener('focus', () => {
-	document.title = 'Agent · Parley';
-});
+// --- start ---------------------------------------------------------------------------------------------------
 
 (async () => {
-	try {
-		cursor = await refreshList();
-		for (const chat of chats.values()) {
-			chat.unread = false;
+	showSound();
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const list = await call('GET', '/chats');
+			for (const item of list.items) {
+				chats.set(item.chatId, await load(item, false));
+			}
+			// The feed is read on from where it stood when the list was read; what the transcripts hold already
+			// comes again and is recognised by its seq.
+			cursor = list.cursor;
+			break;
 		}
-		renderList();
-		if (chats.size > 0) {
-			select(chats.keys().next().value);
+		catch (e) {
+			chats.clear();
+			showConnection('The chats could not be loaded: ' + e.message + ' Trying again…');
+			await sleep(backoff(attempt));
 		}
 	}
-	catch (e) {
-		showConnection('The chats could not be loaded: ' + e.message);
+	showConnection('');
+	renderList();
+	if (chats.size > 0) {
+		select(chats.keys().next().value);
 	}
 	follow();
 })();

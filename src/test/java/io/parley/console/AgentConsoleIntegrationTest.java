@@ -69,9 +69,14 @@ class AgentConsoleIntegrationTest {
 
 	@Test
 	void anAvailableAgentGetsTheChatAnswersItAndEndsIt() throws Exception {
-		String page = mvc.perform(get("/console/agent").with(agent)).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Your chats", "data-status=\"AVAILABLE\"", "/console/js/agent.js", "0 of 2 chats");
+		MvcResult pageResult = mvc.perform(get("/console/agent").with(agent)).andReturn();
+		String page = pageResult.getResponse().getContentAsString();
+		assertThat(page).contains("Your chats", "data-status=\"AVAILABLE\"", "/console/js/agent.js", "0 of 2 chats",
+				"data-stream=\"/console/agent/stream\"", "data-sound");
 		assertThat(ConsoleMvc.hasNoInlineScript(page)).isTrue();
+		// the page's own origin (and, in CSP Level 3, its ws:/wss: twin for the feed socket) and nothing else
+		assertThat(pageResult.getResponse().getHeader("Content-Security-Policy")).contains("connect-src 'self';",
+				"script-src 'self';");
 
 		JsonNode presence = json(post("/console/agent/api/status").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"status\":\"AVAILABLE\"}"));

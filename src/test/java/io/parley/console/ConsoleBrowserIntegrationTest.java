@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -265,7 +266,7 @@ class ConsoleBrowserIntegrationTest {
 	}
 
 	@Test
-	void screenshotsOfUsersTokensAndTheAgentConsole() {
+	void screenshotsOfUsersAndTokens() {
 		String agent = "sam-" + UUID.randomUUID().toString().substring(0, 6);
 		api.post("/api/v1/users", Map.of("username", agent, "displayName", "Sam Rivera", "password", PASSWORD, "roles",
 				List.of("AGENT"), "skills", List.of("sales", "returns"), "maxConcurrentChats", 3));
@@ -284,39 +285,229 @@ class ConsoleBrowserIntegrationTest {
 		driver.findElement(By.xpath("//button[normalize-space()='Create token']")).click();
 		browser.await("the new token", d -> text("#new-token").startsWith("pat_"));
 		browser.screenshot("console-api-tokens");
-		driver.manage().deleteAllCookies();
+	}
 
-		String shop = poc("Web shop", "sales", null);
-		logIn(agent);
-		browser.await("the agent console", d -> d.getCurrentUrl().endsWith("/console/agent"));
-		driver.findElement(By.cssSelector("[data-status=AVAILABLE]")).click();
-		browser.await("available", d -> "true".equals(d.findElement(By.cssSelector("[data-status=AVAILABLE]"))
-			.getAttribute("aria-pressed")));
-		HttpApi.Answer started = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + shop + "/chats",
-				Map.of("preChat", Map.of()));
-		HttpApi customer = HttpApi.bearer(port, started.json().at("/token").asString());
-		String chatId = started.json().at("/chatId").asString();
-		browser.await("the chat in the list", d -> !d.findElements(By.cssSelector("[data-chat]")).isEmpty());
-		customer.post("/widget/v1/chats/" + chatId + "/messages", Map.of("clientMessageId", "c-1", "text",
-				"Hi! My order #1042 has not arrived yet."));
-		// the list is drawn again as events come, so the button is looked up afresh until a click lands
+	/**
+	 * The agent's day over the feed WebSocket: new chats and customers' messages arrive with a sound, an unread count
+	 * on the chat and a count in the title until the agent opens the chat; the agent answers with Enter, sees the
+	 * customer typing, and a dropped socket resumes where it was without losing or doubling a message.
+	 */
+	@Test
+	void anAgentFollowsChatsOverTheWebSocketWithUnreadCountsATitleBadgeAndSounds() {
+		String agent = agent("Sam Rivera", "sales");
+		String shop = poc("Web shop", "sales", preChatProfile());
+		ChromeDriver chrome = (ChromeDriver) browser.driver();
+		// Counts the tones the page plays and keeps the sockets it opens, calling through to the browser's own.
+		Object instruments = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.parleyTones = 0;
+				const start = OscillatorNode.prototype.start;
+				OscillatorNode.prototype.start = function (...args) { window.parleyTones++; return start.apply(this, args); };
+				window.parleySockets = [];
+				const Socket = window.WebSocket;
+				window.WebSocket = class extends Socket {
+				  constructor(...args) { super(...args); window.parleySockets.push(this); }
+				};"""));
+		try {
+			logIn(agent);
+			WebDriver driver = browser.driver();
+			browser.await("the agent console", d -> d.getCurrentUrl().endsWith("/console/agent"));
+			awaitTransport("websocket");
+			assertThat(driver.getTitle()).isEqualTo("Agent · Parley");
+			driver.findElement(By.cssSelector("[data-status=AVAILABLE]")).click();
+			browser.await("available", d -> "true".equals(d.findElement(By.cssSelector("[data-status=AVAILABLE]"))
+				.getDomAttribute("aria-pressed")));
+
+			Customer maya = startChat(shop, "Maya Lopez", "maya@example.com");
+			maya.say("Hi! My order #1042 has not arrived yet.");
+			browser.await("Maya's chat with her message unread", d -> "1".equals(unread(maya.chatId)));
+			assertThat(unreadLabel(maya.chatId)).isEqualTo("1 unread message");
+			browser.await("the title badge", d -> d.getTitle().equals("(1) Agent · Parley"));
+			browser.await("a sound for the new chat", d -> tones() > 0);
+			openChat(maya.chatId);
+			browser.await("Maya's message", d -> text("[data-messages]").contains("#1042"));
+			assertThat(unread(maya.chatId)).isNull();
+			assertThat(driver.getTitle()).isEqualTo("Agent · Parley");
+
+			Customer jonas = startChat(shop, "Jonas Berg", "jonas@example.com");
+			browser.await("Jonas's new chat", d -> "New".equals(unread(jonas.chatId)));
+			browser.await("the title counting the new chat", d -> d.getTitle().equals("(1) Agent · Parley"));
+			long tonesBefore = tones();
+			jonas.say("Do you ship to Norway?");
+			jonas.say("And how long does it take?");
+			browser.await("two unread messages while Maya's chat is open", d -> "2".equals(unread(jonas.chatId)));
+			assertThat(unreadLabel(jonas.chatId)).isEqualTo("2 unread messages");
+			browser.await("the title badge", d -> d.getTitle().equals("(2) Agent · Parley"));
+			browser.await("a sound for the message", d -> tones() > tonesBefore);
+			assertThat(text("[data-conversation-title]")).startsWith("Maya Lopez");
+			browser.screenshot("console-agent-unread");
+
+			openChat(jonas.chatId);
+			browser.await("Jonas's messages", d -> text("[data-messages]").contains("how long"));
+			assertThat(unread(jonas.chatId)).isNull();
+			assertThat(driver.getTitle()).isEqualTo("Agent · Parley");
+			assertThat(text("[data-prechat]")).contains("Jonas Berg", "jonas@example.com");
+			WebElement reply = driver.findElement(By.cssSelector("[data-text]"));
+			reply.sendKeys("Yes, we do! Delivery to Norway takes 3–5 working days.");
+			reply.sendKeys(Keys.ENTER);
+			browser.await("the reply at the customer's", d -> jonas.events().contains("Delivery to Norway"));
+			browser.await("the reply shown as sent", d -> !text("[data-messages]").contains("sending"));
+			jonas.typing(true);
+			browser.await("the customer typing", d -> d.findElement(By.cssSelector("[data-typing]")).isDisplayed());
+			browser.screenshot("console-agent");
+
+			// The socket drops (a proxy, a network change): the page opens another after the last event it applied.
+			long sockets = browser.<Number>script("return window.parleySockets.length").longValue();
+			browser.script("window.parleySockets[window.parleySockets.length - 1].close()");
+			jonas.say("Great, thanks!");
+			jonas.say("Can I pay by invoice?");
+			browser.await("the messages after the reconnect", d -> text("[data-messages]").contains("invoice"));
+			assertThat(browser.<Number>script("return window.parleySockets.length").longValue()).isGreaterThan(sockets);
+			assertThat(browser.<String>script("return window.parleySockets[window.parleySockets.length - 1].url"))
+				.contains("/console/agent/stream?after=");
+			awaitTransport("websocket");
+			assertThat(bubbles()).containsExactly("Do you ship to Norway?", "And how long does it take?",
+					"Yes, we do! Delivery to Norway takes 3–5 working days.", "Great, thanks!", "Can I pay by invoice?");
+
+			// Sound off stays off after a reload; the counts still come.
+			WebElement sound = driver.findElement(By.cssSelector("[data-sound]"));
+			assertThat(sound.getDomAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(sound.getAccessibleName()).isEqualTo("Sound");
+			sound.click();
+			driver.navigate().refresh();
+			awaitTransport("websocket");
+			assertThat(driver.findElement(By.cssSelector("[data-sound]")).getDomAttribute("aria-pressed")).isEqualTo("false");
+			assertThat(text("[data-sound-state]")).isEqualTo("off");
+			driver.findElement(By.cssSelector("[data-chat='" + jonas.chatId + "']")).click();
+			maya.say("Any news?");
+			browser.await("Maya's new message counted", d -> "1".equals(unread(maya.chatId)));
+			assertThat(tones()).isZero();
+			driver.findElement(By.cssSelector("[data-sound]")).click();
+			assertThat(driver.findElement(By.cssSelector("[data-sound]")).getDomAttribute("aria-pressed")).isEqualTo("true");
+		}
+		finally {
+			chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+					Map.of("identifier", ((Map<?, ?>) instruments).get("identifier")));
+		}
+	}
+
+	/** Where WebSockets do not get through (a proxy refusing them), the console follows the feed by long poll. */
+	@Test
+	void anAgentFollowsChatsByLongPollWhenWebSocketsAreBlocked() {
+		String agent = agent("Robin Poll", "returns");
+		String desk = poc("Returns desk", "returns", preChatProfile());
+		ChromeDriver chrome = (ChromeDriver) browser.driver();
+		Object blocker = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.WebSocket = class { constructor() { throw new DOMException('Blocked by a proxy', 'SecurityError'); } };"""));
+		try {
+			logIn(agent);
+			WebDriver driver = browser.driver();
+			awaitTransport("long-poll");
+			driver.findElement(By.cssSelector("[data-status=AVAILABLE]")).click();
+			Customer kim = startChat(desk, "Kim Park", "kim@example.com");
+			kim.say("I'd like to return a jacket.");
+			browser.await("Kim's chat by long poll", d -> "1".equals(unread(kim.chatId)));
+			browser.await("the title badge", d -> d.getTitle().equals("(1) Agent · Parley"));
+			openChat(kim.chatId);
+			browser.await("Kim's message", d -> text("[data-messages]").contains("return a jacket"));
+			kim.say("It's order #2210.");
+			browser.await("the next message", d -> text("[data-messages]").contains("#2210"));
+			WebElement reply = driver.findElement(By.cssSelector("[data-text]"));
+			reply.sendKeys("Sure, I'll send you a return label.");
+			reply.sendKeys(Keys.ENTER);
+			browser.await("the reply at the customer's", d -> kim.events().contains("return label"));
+			browser.await("the reply shown as sent", d -> !text("[data-messages]").contains("sending"));
+			assertThat(bubbles()).containsExactly("I'd like to return a jacket.", "It's order #2210.",
+					"Sure, I'll send you a return label.");
+			assertThat(browser.driver().findElement(By.cssSelector("[data-agent-console]")).getDomAttribute(
+					"data-transport")).isEqualTo("long-poll");
+		}
+		finally {
+			chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+					Map.of("identifier", ((Map<?, ?>) blocker).get("identifier")));
+		}
+	}
+
+	/** A customer of a chat started through the widget's API. */
+	record Customer(String chatId, HttpApi api) {
+
+		void say(String text) {
+			HttpApi.Answer said = api.post("/widget/v1/chats/" + chatId + "/messages",
+					Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
+			assertThat(said.status()).as(said.toString()).isEqualTo(201);
+		}
+
+		void typing(boolean typing) {
+			assertThat(api.post("/widget/v1/chats/" + chatId + "/typing", Map.of("typing", typing)).status())
+				.isEqualTo(204);
+		}
+
+		String events() {
+			return api.get("/widget/v1/chats/" + chatId + "/events?after=0&waitSeconds=0").text();
+		}
+	}
+
+	private Customer startChat(String poc, String name, String email) {
+		HttpApi.Answer started = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + poc + "/chats",
+				Map.of("preChat", Map.of("name", name, "email", email)));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return new Customer(started.json().at("/chatId").asString(),
+				HttpApi.bearer(port, started.json().at("/token").asString()));
+	}
+
+	/** An agent of this tenant with one skill; answers the user name. */
+	private String agent(String displayName, String skill) {
+		String agent = displayName.split(" ")[0].toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(api.post("/api/v1/users", Map.of("username", agent, "displayName", displayName, "password", PASSWORD,
+				"roles", List.of("AGENT"), "skills", List.of(skill), "maxConcurrentChats", 3)).status()).isEqualTo(201);
+		return agent;
+	}
+
+	/** A profile whose pre-chat form asks the customer's name and email. */
+	private String preChatProfile() {
+		return api.post("/api/v1/chat-profiles", Map.of("name", "Shop chat " + UUID.randomUUID().toString().substring(0, 6),
+				"interfaceVersion", "V2", "appearance", Map.of(), "preChatForm", Map.of("enabled", true, "fields", List.of(
+						Map.of("key", "name", "label", "Name", "type", "TEXT", "required", true),
+						Map.of("key", "email", "label", "Email", "type", "EMAIL", "required", true)))))
+			.json().at("/id").asString();
+	}
+
+	private void awaitTransport(String transport) {
+		browser.await("the feed by " + transport, d -> transport.equals(d.findElement(
+				By.cssSelector("[data-agent-console]")).getDomAttribute("data-transport")));
+	}
+
+	/** The chat's unread badge as shown ("2", "New"), or null without one. */
+	private String unread(String chatId) {
+		return browser.script("const b = document.querySelector(`[data-chat='${arguments[0]}'] .unread`);"
+				+ " if (!b) return null; const n = b.querySelector('[aria-hidden]'); return (n || b).textContent;", chatId);
+	}
+
+	/** What the badge says to a screen reader. */
+	private String unreadLabel(String chatId) {
+		return browser.script("return document.querySelector(`[data-chat='${arguments[0]}'] .unread .visually-hidden`)"
+				+ ".textContent", chatId);
+	}
+
+	private long tones() {
+		return browser.<Number>script("return window.parleyTones").longValue();
+	}
+
+	/** Opens a chat from the list, which is drawn again as events come: looked up afresh until a click lands. */
+	private void openChat(String chatId) {
 		browser.await("the chat opened", d -> {
 			try {
-				d.findElement(By.cssSelector("[data-chat]")).click();
-				return d.findElement(By.cssSelector("[data-conversation-body]")).isDisplayed();
+				d.findElement(By.cssSelector("[data-chat='" + chatId + "']")).click();
+				return "true".equals(d.findElement(By.cssSelector("[data-chat='" + chatId + "']"))
+					.getDomAttribute("aria-current"));
 			}
 			catch (StaleElementReferenceException e) {
 				return false;
 			}
 		});
-		browser.await("the customer's message", d -> text("[data-messages]").contains("#1042"));
-		WebElement reply = driver.findElement(By.cssSelector("[data-text]"));
-		reply.sendKeys("Sorry to hear that. Let me check order #1042 for you.");
-		reply.sendKeys(Keys.ENTER);
-		browser.await("the reply stored", d -> customer.get("/widget/v1/chats/" + chatId + "/events?after=0&waitSeconds=0")
-			.text().contains("Let me check order #1042"));
-		browser.await("the reply shown as sent", d -> !text("[data-messages]").contains("sending"));
-		browser.screenshot("console-agent");
+	}
+
+	private List<String> bubbles() {
+		return browser.script("return [...document.querySelectorAll('[data-messages] .bubble')].map(b => b.textContent)");
 	}
 
 	private void addField(String label, String key, String type, boolean required, String options) {

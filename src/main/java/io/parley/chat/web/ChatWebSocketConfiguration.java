@@ -7,20 +7,30 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+import io.parley.accounts.LoginSessionSockets;
+
 /**
  * The chat WebSockets. Spring's own origin check is opened wide because the handlers check origins themselves: per
- * point of contact for customers, Parley's own origin for agents.
+ * point of contact for customers, Parley's own origin for agents. The agent feed is served twice: for API clients
+ * under {@code /api} (Basic or a token) and for the agent console under {@code /console}, where the console's login
+ * session authenticates the handshake and the socket closes when that session ends.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class ChatWebSocketConfiguration implements WebSocketConfigurer {
 
+	/** The agent feed for the console's pages. */
+	static final String CONSOLE_AGENT_PATH = "/console/agent/stream";
+
 	private final CustomerStreamHandler customers;
 	private final AgentStreamHandler agents;
+	private final LoginSessionSockets loginSessions;
 
-	ChatWebSocketConfiguration(CustomerStreamHandler customers, AgentStreamHandler agents) {
+	ChatWebSocketConfiguration(CustomerStreamHandler customers, AgentStreamHandler agents,
+			LoginSessionSockets loginSessions) {
 		this.customers = customers;
 		this.agents = agents;
+		this.loginSessions = loginSessions;
 	}
 
 	/**
@@ -40,5 +50,8 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(customers, CustomerStreamHandler.PATH).addInterceptors(customers).setAllowedOriginPatterns("*");
 		registry.addHandler(agents, AgentStreamHandler.PATH).addInterceptors(agents).setAllowedOriginPatterns("*");
+		registry.addHandler(loginSessions.bind(agents), CONSOLE_AGENT_PATH)
+			.addInterceptors(agents, loginSessions.handshake())
+			.setAllowedOriginPatterns("*");
 	}
 }
