@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/v1/agent/stream?after=<cursor>}: the agent's feed as JSON text frames, each with its {@code cursor};
  * without {@code after}, from now on. The handshake is authenticated like the rest of the API (HTTP Basic or an API
  * token); browsers may open it from Parley's own pages only, since a browser would send cached Basic credentials.
+ * The same handler serves the agent console at {@code /console/agent/stream}, authenticated by the login session.
  */
 @Component
 class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterceptor {
