@@ -263,6 +263,24 @@ class ConsoleBrowserIntegrationTest {
 	}
 
 	@Test
+	void anImageOverTheLimitIsRefusedAtItsFieldAndDoesNotTravelWithTheSavedForm() {
+		logIn();
+		WebDriver driver = browser.driver();
+		driver.get(url("/console/chat-profiles/new"));
+		driver.findElement(By.id("f-name")).sendKeys("Big picture");
+		driver.findElement(By.id("f-waitingQueue-enabled")).click();
+		WebElement hero = driver.findElement(By.id("f-waitingQueue-heroImageAssetId"));
+		hero.sendKeys(image("big-hero.png", TestImages.noisyPng(700, 700, 31)).toString());
+		browser.await("the refusal at the hero image", d -> text("#f-waitingQueue-heroImageAssetId-error").contains("1 MiB"));
+		assertThat(hero.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(hero.getAttribute("value")).isEmpty();
+
+		driver.findElement(By.cssSelector("[data-save]")).click();
+		browser.await("the saved profile", d -> d.findElements(By.cssSelector(".alert-success")).size() == 1);
+		assertThat(text(".alert-success")).contains("Big picture", "created");
+	}
+
+	@Test
 	void assignsAProfileFromTheProfileSideAndFromThePointOfContactSide() {
 		String profile = api.post("/api/v1/chat-profiles", Map.of("name", "Support chat", "interfaceVersion", "V2"))
 			.json().at("/id").asString();
