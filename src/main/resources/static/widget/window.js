@@ -2,12 +2,17 @@
  * The Parley chat window, inside the iframe the loader opens (or on its own). It is styled entirely from the point
  * of contact's resolved configuration, embedded in the page as JSON. Every text that comes from a profile or a
  * message is put into the page with textContent, never parsed as HTML.
+ *
+ * The console's live preview shows it with <html data-preview="prechat|conversation|queue|ended">: then it talks to
+ * no server and keeps nothing, and for "queue" and "ended" it plays that state with sample messages and answers
+ * <html data-preview-shown>.
  */
 (() => {
 	'use strict';
 	const doc = document;
 	const html = doc.documentElement;
 	const poc = html.dataset.poc;
+	const preview = html.dataset.preview;
 	const config = JSON.parse(doc.getElementById('parley-config').textContent);
 	const look = config.appearance || {};
 	const v2 = config.interfaceVersion === 'V2';
@@ -112,11 +117,12 @@
 	html.style.setProperty('--base', (SIZES[look.fontSize] || SIZES.REGULAR) + 'px');
 	html.classList.add(v2 ? 'v2' : 'v1');
 
-	const prefs = Object.assign({ scale: 0, contrast: false, sound: false }, v2 ? store.get(keys.prefs) : null);
+	// The preview shows the profile as it is, not the console user's own choices as a customer.
+	const prefs = Object.assign({ scale: 0, contrast: false, sound: false }, v2 && !preview ? store.get(keys.prefs) : null);
 	const applyPrefs = () => {
 		html.style.setProperty('--scale', SCALES[prefs.scale] || 1);
 		html.classList.toggle('hc', !!prefs.contrast);
-		if (v2) {
+		if (v2 && !preview) {
 			store.set(keys.prefs, prefs);
 		}
 	};
@@ -246,6 +252,9 @@
 	 * {@code once} is set. Answers {status, body}; status 0 means the one try failed.
 	 */
 	const request = async (method, path, body, options = {}) => {
+		if (preview) {
+			return { status: 0, body: null };
+		}
 		const headers = { Accept: 'application/json' };
 		if (body !== undefined) {
 			headers['Content-Type'] = 'application/json';
@@ -290,7 +299,7 @@
 
 	// ---- Chat state -------------------------------------------------------------------------------------------
 
-	let chat = store.get(keys.chat);
+	let chat = preview ? null : store.get(keys.chat);
 	let status = null;
 	let lastSeq = 0;
 	let live = false;
@@ -536,6 +545,7 @@
 			rotate();
 		}, 5000);
 		let announced = null;
+		screen.rotate = rotate;
 		screen.update = () => {
 			if (waiting.showEstimatedWait && queueInfo.wait != null) {
 				wait.textContent = waitText(queueInfo.wait);
@@ -1062,5 +1072,31 @@
 		}
 	};
 
-	begin(!hostOrigin).then(() => sayToHost('ready'));
+	// The preview's waiting and ended states, played without a server.
+	const SAMPLE = 'Hello, I have a question about my order.';
+	if (preview === 'queue') {
+		queueInfo = { position: 3, wait: 240 };
+		if (!waiting) {
+			log.append(bubble('CUSTOMER', SAMPLE));
+		}
+		setState('QUEUED', {});
+		if (waiting) {
+			// The profile's message first: it is what the console user is editing.
+			queueScreen.rotate();
+		}
+		endButton.hidden = false;
+		html.dataset.previewShown = preview;
+	}
+	else if (preview === 'ended') {
+		agentName = 'Alex';
+		log.append(bubble('CUSTOMER', SAMPLE));
+		setState('ACTIVE', {});
+		append(bubble('AGENT', 'It left our warehouse this morning and should be with you tomorrow.', null, agentName));
+		append(bubble('CUSTOMER', 'Great, thank you!'));
+		ended('AGENT');
+		html.dataset.previewShown = preview;
+	}
+	else {
+		begin(!hostOrigin).then(() => sayToHost('ready'));
+	}
 })();

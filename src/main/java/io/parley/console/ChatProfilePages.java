@@ -97,7 +97,7 @@ class ChatProfilePages {
 
 	@GetMapping("/new")
 	String create(Model model) {
-		return editor(model, ChatProfileForm.defaults(), null, FieldErrors.none());
+		return editor(model, ChatProfileForm.defaults(), null, refusedImage(model, null));
 	}
 
 	@PostMapping
@@ -128,7 +128,29 @@ class ChatProfilePages {
 	@GetMapping("/{id}")
 	String edit(Actor actor, @PathVariable UUID id, Model model) {
 		ChatProfile profile = profiles.get(actor, id);
-		return editor(model, ChatProfileForm.of(profile), profile, FieldErrors.none());
+		return editor(model, ChatProfileForm.of(profile), profile, refusedImage(model, profile));
+	}
+
+	/**
+	 * After {@link OversizedFormUploads} sent a form with too large an image back here: the message next to that
+	 * image, and what became of the rest of the form, which the container refused with it.
+	 */
+	private static FieldErrors refusedImage(Model model, ChatProfile profile) {
+		if (!(model.getAttribute(OversizedFormUploads.REFUSED_IMAGE) instanceof String field)) {
+			return FieldErrors.none();
+		}
+		String limit = Assets.MAX_BYTES / (1024 * 1024) + " MiB (" + Assets.MAX_BYTES + " bytes)";
+		String kept = profile == null ? "the form starts again from the defaults" : "this is the profile as last saved";
+		if (field.isEmpty()) {
+			model.addAttribute("problem", "Nothing was saved: the form with its images was too large to be read (an"
+					+ " image may have at most " + limit + "), so " + kept + ". Choose smaller images and make your"
+					+ " changes again.");
+			return FieldErrors.none();
+		}
+		model.addAttribute("problem", "Nothing was saved: a form with too large an image arrives without its other"
+				+ " settings, so " + kept + ". Choose a smaller image and make your changes again.");
+		return FieldErrors.of(List.of(new FieldViolation(field, "The file is larger than " + limit
+				+ ", the most an image may have.")));
 	}
 
 	@PostMapping("/{id}")

@@ -179,6 +179,9 @@ async function upload(input) {
 			const detail = (answer.errors && answer.errors[0] && answer.errors[0].message) || answer.detail
 				|| 'The image could not be uploaded (' + response.status + ').';
 			showError(detail);
+			// A refused file must not travel with the form when it is saved: one over the size limit would make the
+			// server unable to read any of the form's other settings.
+			input.value = '';
 			return;
 		}
 		field.querySelector('[data-image-value]').value = answer.id;

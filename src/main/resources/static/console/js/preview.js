@@ -6,9 +6,11 @@
 //   - "Button" is the loader (loader.js) drawing the button, its configuration request answered in the frame with
 //     the unsaved settings;
 //   - preview-frame.js, in every frame, answers that request and keeps the frame from taking focus;
-//   - "Waiting screen" and "Ended" need the chat window to render a state on request: the frame sets
-//     <html data-preview="queue|ended"> for a window.js that honours it (and answers <html data-preview-shown>);
-//     until then the preview says so instead of pretending.
+//   - "Waiting" and "Ended" are the chat window playing that state with sample messages and no server: the frame
+//     sets <html data-preview="queue|ended"> and the window answers <html data-preview-shown="queue|ended">. A window
+//     that does not answer (its script failed, or an older one) is said to, rather than passed off as the state.
+//     A profile without the waiting screen (V1, or V2 with it off) shows what its customers see while waiting: the
+//     conversation, their place in the queue in the top bar.
 
 const pane = document.querySelector('[data-preview]');
 const form = document.querySelector('[data-profile-editor]');
@@ -19,6 +21,7 @@ const csrfHeader = document.querySelector('meta[name="csrf-header"]');
 const PREVIEW_POC = '00000000-0000-0000-0000-000000000000';
 
 const LABELS = { button: 'the button', prechat: 'the pre-chat form', queue: 'the waiting screen', conversation: 'the conversation', ended: 'the ended chat' };
+const SAMPLES = { queue: ', with a sample place in the queue,', ended: ', with sample messages,' };
 
 if (pane && form) {
 	const frame = pane.querySelector('[data-preview-frame]');
@@ -30,6 +33,7 @@ if (pane && form) {
 	let invalid = [];
 	let timer = null;
 	let asked = 0;
+	let rendered = 0;
 
 	const say = (text) => {
 		note.textContent = text;
@@ -42,6 +46,7 @@ if (pane && form) {
 		const shown = JSON.parse(JSON.stringify(config));
 		const hasForm = shown.interfaceVersion === 'V2' && shown.preChatForm && shown.preChatForm.enabled
 			&& shown.preChatForm.fields && shown.preChatForm.fields.length > 0;
+		const hasQueue = shown.interfaceVersion === 'V2' && shown.waitingQueue && shown.waitingQueue.enabled;
 		if (state === 'conversation' && shown.preChatForm) {
 			shown.preChatForm.enabled = false;
 		}
@@ -66,6 +71,7 @@ if (pane && form) {
 				+ '<script type="application/json" id="parley-config">' + json + '</script>'
 				+ '<script src="' + escapeAttribute(pane.dataset.frameJs) + '"></script></body></html>',
 			expect: state === 'queue' || state === 'ended' ? state : (state === 'prechat' && !hasForm ? 'no-form' : null),
+			queueless: state === 'queue' && !hasQueue,
 		};
 	};
 
@@ -80,25 +86,29 @@ if (pane && form) {
 		stage.classList.toggle('desktop', device === 'desktop');
 		stage.classList.toggle('phone', device === 'phone');
 		stage.classList.toggle('button-state', state === 'button');
-		let text = 'Shows ' + LABELS[state] + ' as customers would see it with the settings in the form, saved or not'
-			+ (device === 'phone' ? ', on a phone.' : ', on a desktop page.');
+		let text = 'Shows ' + LABELS[state] + (SAMPLES[state] || '') + ' as customers would see it with the settings in'
+			+ ' the form, saved or not' + (device === 'phone' ? ', on a phone.' : ', on a desktop page.');
 		if (next.expect === 'no-form') {
 			text = 'This profile asks no pre-chat questions: customers go straight to the conversation, shown here.';
+		}
+		if (next.queueless) {
+			text = (config.interfaceVersion === 'V2' ? 'The waiting screen is off for this profile'
+				: 'V1 profiles have no waiting screen') + ': customers wait in the conversation, their place in the'
+				+ ' queue in the top bar, as shown here with a sample message.';
 		}
 		if (invalid.length) {
 			text = 'The preview shows the last valid settings. Fix first: ' + invalid.join(', ') + '.';
 		}
 		say(text);
+		const mine = ++rendered;
 		if (next.expect === 'queue' || next.expect === 'ended') {
+			// The window's script runs before the frame's load event; by then it has shown the state, or cannot.
 			frame.addEventListener('load', () => {
-				// Give the window's script its turn, then see whether it showed the state asked for.
-				setTimeout(() => {
-					const shown = frame.contentDocument && frame.contentDocument.documentElement.dataset.previewShown;
-					if (shown !== next.expect) {
-						say('The chat window of this build cannot show ' + LABELS[state] + ' on request yet, so its first'
-							+ ' screen is shown. (It needs the window\'s preview mode: <html data-preview="' + state + '">.)');
-					}
-				}, 300);
+				const shown = frame.contentDocument && frame.contentDocument.documentElement.dataset.previewShown;
+				if (mine === rendered && shown !== next.expect) {
+					say('The chat window could not show ' + LABELS[state] + ' here, so what it showed instead is not what'
+						+ ' customers would see then.');
+				}
 			}, { once: true });
 		}
 	};
@@ -167,10 +177,10 @@ if (pane && form) {
 		}
 	});
 
-	// A V1 profile has no pre-chat form or waiting screen: those states go with the sections.
+	// A V1 profile has no pre-chat form: that state goes with its section. (Its customers do wait: "Waiting" stays.)
 	document.addEventListener('change', (event) => {
 		if (event.target.matches('input[data-interface-version]') && event.target.value === 'V1'
-			&& (state === 'prechat' || state === 'queue')) {
+			&& state === 'prechat') {
 			pane.querySelector('[data-state="conversation"]').click();
 		}
 	});

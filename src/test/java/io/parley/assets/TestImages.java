@@ -1,7 +1,11 @@
 package io.parley.assets;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +42,51 @@ public final class TestImages {
 
 	public static byte[] gif(int width, int height) {
 		return write(picture(width, height, BufferedImage.TYPE_INT_RGB), "gif");
+	}
+
+	/** A wordmark logo: a rounded badge and a name, on a transparent background. */
+	public static byte[] logo(String name, Color color) {
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, 34);
+		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+		int textWidth = probe.createGraphics().getFontMetrics(font).stringWidth(name);
+		BufferedImage image = new BufferedImage(64 + textWidth + 8, 64, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = graphics(image);
+		g.setColor(color);
+		g.fillRoundRect(2, 6, 52, 52, 16, 16);
+		g.setColor(Color.WHITE);
+		g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		g.drawArc(14, 18, 28, 28, 200, 280);
+		g.setColor(color);
+		g.setFont(font);
+		g.drawString(name, 64, 45);
+		g.dispose();
+		return write(image, "png");
+	}
+
+	/** A hero picture: a soft gradient with a few shapes, like a banner. */
+	public static byte[] hero(Color from, Color to) {
+		BufferedImage image = new BufferedImage(600, 260, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = graphics(image);
+		g.setPaint(new GradientPaint(0, 0, from, 600, 260, to));
+		g.fillRect(0, 0, 600, 260);
+		g.setColor(new Color(255, 255, 255, 70));
+		g.fillOval(360, -60, 300, 300);
+		g.fillOval(-80, 150, 220, 220);
+		g.setColor(new Color(255, 255, 255, 210));
+		g.fillRoundRect(170, 80, 260, 110, 28, 28);
+		g.setColor(from.darker());
+		g.fillOval(200, 112, 46, 46);
+		g.fillRoundRect(262, 112, 140, 16, 8, 8);
+		g.fillRoundRect(262, 140, 100, 16, 8, 8);
+		g.dispose();
+		return write(image, "png");
+	}
+
+	private static Graphics2D graphics(BufferedImage image) {
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		return g;
 	}
 
 	/** A PNG of random pixels, which does not compress: about {@code 3 × width × height} bytes. */

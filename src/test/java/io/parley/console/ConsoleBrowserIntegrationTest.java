@@ -122,7 +122,7 @@ class ConsoleBrowserIntegrationTest {
 
 		// an image is uploaded as soon as it is chosen and shown as a thumbnail before anything is saved
 		driver.findElement(By.id("f-waitingQueue-enabled")).click();
-		driver.findElement(By.id("f-waitingQueue-logoAssetId")).sendKeys(image().toString());
+		driver.findElement(By.id("f-waitingQueue-logoAssetId")).sendKeys(image("logo.png", TestImages.png(120, 60)).toString());
 		WebElement thumbnail = browser.await("the logo's thumbnail", d -> d.findElements(
 				By.cssSelector("#f-waitingQueue-logoAssetId-field img[src^='/assets/']")).stream().findFirst().orElse(null));
 		assertThat(thumbnail.getAttribute("alt")).isEqualTo("Waiting screen logo");
@@ -173,6 +173,112 @@ class ConsoleBrowserIntegrationTest {
 		assertThat(text("#f-appearance-primaryTextColor-contrast")).contains("Low contrast", "4.5:1");
 		scrollTo("#appearance");
 		browser.screenshot("console-chat-profile-contrast-warning");
+	}
+
+	@Test
+	void previewsTheWaitingScreenAndTheEndedChatFromTheUnsavedSettings() {
+		Map<String, Object> waiting = new java.util.LinkedHashMap<>(Map.of("enabled", true,
+				"message", "Thanks for your patience.", "backgroundColor", "#F0FDFA", "textColor", "#134E4A",
+				"showPosition", true, "showEstimatedWait", true));
+		String id = api.post("/api/v1/chat-profiles", Map.of("name", "Northwind help", "interfaceVersion", "V2",
+				"appearance", Map.of("headerTitle", "Northwind Help", "topBarColor", "#0F766E", "primaryColor", "#0F766E",
+						"welcomeMessage", "Hi! We usually answer within a few minutes."),
+				"waitingQueue", waiting)).json().at("/id").asString();
+		logIn();
+		WebDriver driver = browser.driver();
+		// tall enough for the whole preview beside the waiting screen's settings
+		browser.viewport(Browser.WIDTH, 1000);
+		driver.get(url("/console/chat-profiles/" + id));
+
+		// images and a message chosen in the editor, not saved: the preview shows them on the waiting screen
+		driver.findElement(By.id("f-waitingQueue-logoAssetId")).sendKeys(
+				image("northwind-logo.png", TestImages.logo("Northwind", new java.awt.Color(0x0F766E))).toString());
+		String logo = thumbnail("f-waitingQueue-logoAssetId");
+		driver.findElement(By.id("f-waitingQueue-heroImageAssetId")).sendKeys(
+				image("northwind-hero.png", TestImages.hero(new java.awt.Color(0x14B8A6), new java.awt.Color(0x0F766E)))
+					.toString());
+		String hero = thumbnail("f-waitingQueue-heroImageAssetId");
+		WebElement message = driver.findElement(By.id("f-waitingQueue-message"));
+		message.clear();
+		message.sendKeys("Thanks for waiting: an agent will be with you shortly. <b>Not bold</b>");
+		String typed = "Thanks for waiting: an agent will be with you shortly. <b>Not bold</b>";
+
+		driver.findElement(By.cssSelector("[data-state=queue]")).click();
+		browser.await("the waiting screen with the unsaved message", d -> typed.equals(inPreview(
+				"const r = doc.querySelector('.screen.queue .rotating'); return r ? r.textContent : null")));
+		assertThat((String) inPreview("return doc.querySelector('.screen.queue .hero').getAttribute('src')")).isEqualTo(hero);
+		assertThat((String) inPreview("return doc.querySelector('.screen.queue .queue-logo').getAttribute('src')"))
+			.isEqualTo(logo);
+		browser.await("the hero image loaded", d -> Boolean.TRUE.equals(inPreview(
+				"const i = doc.querySelector('.hero'); return i.complete && i.naturalWidth === 600")));
+		assertThat((String) inPreview("return getComputedStyle(doc.querySelector('.screen.queue')).backgroundColor"))
+			.isEqualTo("rgb(240, 253, 250)");
+		assertThat((String) inPreview("return getComputedStyle(doc.querySelector('.screen.queue')).color"))
+			.isEqualTo("rgb(19, 78, 74)");
+		assertThat((Long) inPreview("return doc.querySelectorAll('.rotating b').length")).isZero();
+		assertThat(previewText()).contains("Estimated wait: about 4 minutes.", "Leave the queue", "Waiting for an agent…");
+		assertThat(text("[data-preview-note]")).startsWith("Shows the waiting screen, with a sample place in the queue,");
+		scrollTo("#waiting");
+		browser.screenshot("console-preview-queue");
+		// the message alternates with the place in the queue, as customers see it
+		browser.await("the place in the queue", d -> "There are 2 contacts ahead of you.".equals(inPreview(
+				"return doc.querySelector('.rotating').textContent")));
+		browser.await("the message again", d -> typed.equals(inPreview("return doc.querySelector('.rotating').textContent")));
+		driver.findElement(By.cssSelector("[data-device=phone]")).click();
+		browser.await("the phone's waiting screen", d -> typed.equals(inPreview(
+				"const r = doc.querySelector('.screen.queue .rotating'); return r ? r.textContent : null"))
+				&& Boolean.TRUE.equals(inPreview("const i = doc.querySelector('.hero'); return i.complete && i.naturalWidth > 0")));
+		browser.screenshot("console-preview-queue-phone");
+		driver.findElement(By.cssSelector("[data-device=desktop]")).click();
+
+		// the ended chat: sample messages, then the notice and the way to start again
+		driver.findElement(By.cssSelector("[data-state=ended]")).click();
+		browser.await("the ended chat", d -> previewText().contains("Alex ended the chat."));
+		assertThat(previewText()).contains("Hi! We usually answer within a few minutes.",
+				"Hello, I have a question about my order.", "Alex joined the chat.", "This chat has ended.",
+				"Start a new chat");
+		assertThat((Boolean) inPreview("return doc.querySelector('.composer').hidden")).isTrue();
+		assertThat(text("[data-preview-note]")).startsWith("Shows the ended chat, with sample messages,");
+		browser.screenshot("console-preview-ended");
+
+		// the preview asked the chat service nothing
+		assertThat((Long) inPreview("return frame.contentWindow.performance.getEntriesByType('resource')"
+				+ ".filter(e => e.name.includes('/widget/v1/')).length")).isZero();
+
+		// with the waiting screen off, or on V1 (which has none), customers wait in the conversation
+		driver.findElement(By.cssSelector("[data-state=queue]")).click();
+		driver.findElement(By.id("f-waitingQueue-enabled")).click();
+		browser.await("waiting without the waiting screen", d -> text("[data-preview-note]")
+			.startsWith("The waiting screen is off for this profile: customers wait in the conversation"));
+		browser.await("the conversation while waiting", d -> "Waiting for an agent · There are 2 contacts ahead of you."
+			.equals(inPreview("const s = doc.getElementById('subtitle'); return s ? s.textContent : null")));
+		browser.script("window.scrollTo(0, 0)");
+		driver.findElement(By.cssSelector("input[data-interface-version][value=V1]")).click();
+		browser.await("the V1 note", d -> text("[data-preview-note]").startsWith("V1 profiles have no waiting screen"));
+		assertThat(driver.findElement(By.cssSelector("[data-state=queue]")).isDisplayed()).isTrue();
+		assertThat(driver.findElement(By.cssSelector("[data-state=prechat]")).isDisplayed()).isFalse();
+		browser.await("V1 waiting in the conversation", d -> Boolean.TRUE.equals(inPreview(
+				"return doc.documentElement.classList.contains('v1') && !doc.querySelector('.screen.queue')"
+						+ " && doc.getElementById('subtitle').textContent === 'Waiting for an agent · There are 2 contacts ahead of you.'")));
+		assertThat(previewText()).contains("Hello, I have a question about my order.", "End chat");
+	}
+
+	@Test
+	void anImageOverTheLimitIsRefusedAtItsFieldAndDoesNotTravelWithTheSavedForm() {
+		logIn();
+		WebDriver driver = browser.driver();
+		driver.get(url("/console/chat-profiles/new"));
+		driver.findElement(By.id("f-name")).sendKeys("Big picture");
+		driver.findElement(By.id("f-waitingQueue-enabled")).click();
+		WebElement hero = driver.findElement(By.id("f-waitingQueue-heroImageAssetId"));
+		hero.sendKeys(image("big-hero.png", TestImages.noisyPng(700, 700, 31)).toString());
+		browser.await("the refusal at the hero image", d -> text("#f-waitingQueue-heroImageAssetId-error").contains("1 MiB"));
+		assertThat(hero.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(hero.getAttribute("value")).isEmpty();
+
+		driver.findElement(By.cssSelector("[data-save]")).click();
+		browser.await("the saved profile", d -> d.findElements(By.cssSelector(".alert-success")).size() == 1);
+		assertThat(text(".alert-success")).contains("Big picture", "created");
 	}
 
 	@Test
@@ -538,17 +644,31 @@ class ConsoleBrowserIntegrationTest {
 		}
 	}
 
-	/** A real PNG on disk, for the file input. */
-	private static java.nio.file.Path image() {
+	/** A real image file on disk, for the file input. */
+	private static java.nio.file.Path image(String name, byte[] content) {
 		try {
 			java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"))
-				.resolve("logo.png").toAbsolutePath();
-			java.nio.file.Files.write(file, TestImages.png(120, 60));
+				.resolve(name).toAbsolutePath();
+			java.nio.file.Files.write(file, content);
 			return file;
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
+	}
+
+	/** The thumbnail's address once the image chosen in {@code input} is uploaded. */
+	private String thumbnail(String input) {
+		return browser.await("the thumbnail of " + input, d -> d.findElements(
+				By.cssSelector("#" + input + "-field img[src^='/assets/']")).stream().findFirst().orElse(null))
+			.getAttribute("src").replaceFirst("^https?://[^/]+", "");
+	}
+
+	/** Runs {@code script} with {@code frame} the preview's frame and {@code doc} its document (null while there is none). */
+	private <T> T inPreview(String script) {
+		return browser.script("const frame = document.querySelector('[data-preview-frame]');"
+				+ " const doc = frame && frame.contentDocument; if (!doc || !doc.body) { return null; }"
+				+ " try { return (() => { " + script + " })(); } catch (e) { return null; }");
 	}
 
 	private String previewText() {

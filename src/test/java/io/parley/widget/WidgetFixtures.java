@@ -2,26 +2,16 @@ package io.parley.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.assets.Multipart;
+import io.parley.assets.TestImages;
 
 /** Profiles, points of contact, images and agents for widget tests, made through the public HTTP API. */
 final class WidgetFixtures {
@@ -92,57 +82,11 @@ final class WidgetFixtures {
 
 	/** A wordmark logo: a rounded badge and a name, on a transparent background. */
 	static byte[] logo(String name, Color color) {
-		Font font = new Font(Font.SANS_SERIF, Font.BOLD, 34);
-		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-		int textWidth = probe.createGraphics().getFontMetrics(font).stringWidth(name);
-		BufferedImage image = new BufferedImage(64 + textWidth + 8, 64, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D g = graphics(image);
-		g.setColor(color);
-		g.fillRoundRect(2, 6, 52, 52, 16, 16);
-		g.setColor(Color.WHITE);
-		g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		g.drawArc(14, 18, 28, 28, 200, 280);
-		g.setColor(color);
-		g.setFont(font);
-		g.drawString(name, 64, 45);
-		g.dispose();
-		return png(image);
+		return TestImages.logo(name, color);
 	}
 
 	/** A hero picture: a soft gradient with a few shapes, like a banner. */
 	static byte[] hero(Color from, Color to) {
-		BufferedImage image = new BufferedImage(600, 260, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = graphics(image);
-		g.setPaint(new GradientPaint(0, 0, from, 600, 260, to));
-		g.fillRect(0, 0, 600, 260);
-		g.setColor(new Color(255, 255, 255, 70));
-		g.fillOval(360, -60, 300, 300);
-		g.fillOval(-80, 150, 220, 220);
-		g.setColor(new Color(255, 255, 255, 210));
-		g.fillRoundRect(170, 80, 260, 110, 28, 28);
-		g.setColor(from.darker());
-		g.fillOval(200, 112, 46, 46);
-		g.fillRoundRect(262, 112, 140, 16, 8, 8);
-		g.fillRoundRect(262, 140, 100, 16, 8, 8);
-		g.dispose();
-		return png(image);
-	}
-
-	private static Graphics2D graphics(BufferedImage image) {
-		Graphics2D g = image.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		return g;
-	}
-
-	private static byte[] png(BufferedImage image) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return TestImages.hero(from, to);
 	}
 }
