@@ -953,6 +953,22 @@
 	let useSocket = 'WebSocket' in window;
 	let streamId = 0;
 	let retryTimer = null;
+	// After falling back to the long poll, a socket is tried again now and then (30 s, doubling up to 5 min).
+	let upgradeTimer = null;
+	let upgradeDelay = 30;
+
+	const scheduleUpgrade = () => {
+		clearTimeout(upgradeTimer);
+		upgradeTimer = setTimeout(() => {
+			if (!chat || status === 'ENDED') {
+				return;
+			}
+			useSocket = 'WebSocket' in window;
+			socketFailures = 0;
+			connect();
+		}, upgradeDelay * 1000);
+		upgradeDelay = Math.min(300, upgradeDelay * 2);
+	};
 
 	const stopStream = () => {
 		streamId += 1;
@@ -978,6 +994,7 @@
 		}
 		const id = streamId;
 		if (!useSocket) {
+			document.documentElement.dataset.transport = 'long-poll';
 			poll(id);
 			return;
 		}
@@ -990,6 +1007,8 @@
 		ws.addEventListener('open', () => {
 			opened = true;
 			socketFailures = 0;
+			upgradeDelay = 30;
+			document.documentElement.dataset.transport = 'websocket';
 		});
 		ws.addEventListener('message', (message) => {
 			let data;
@@ -1012,6 +1031,7 @@
 			}
 			if (!opened && ++socketFailures >= 2) {
 				useSocket = false;
+				scheduleUpgrade();
 			}
 			retryTimer = setTimeout(connect, (opened ? 0.5 : backoff(socketFailures)) * 1000);
 		});

@@ -130,7 +130,12 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits (up to 20 s) until {@code condition} answers something other than null or false, and answers that. */
 	public <T> T await(String what, Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition);
+		return await(what, Duration.ofSeconds(20), condition);
+	}
+
+	/** Waits up to {@code patience} until {@code condition} answers something other than null or false. */
+	public <T> T await(String what, Duration patience, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, patience).withMessage(what).until(condition);
 	}
 
 	/** Saves what the browser shows as {@code docs/screenshots/<name>.png} in the project. */

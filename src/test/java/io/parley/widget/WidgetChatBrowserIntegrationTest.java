@@ -3,6 +3,7 @@ package io.parley.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -344,10 +345,15 @@ class WidgetChatBrowserIntegrationTest {
 		HttpApi agent = fixtures.agent(skill, "Robin Poll", 2);
 		String[] cursor = { feedHead(agent) };
 		ChromeDriver chrome = (ChromeDriver) driver();
-		// A proxy on the way that refuses WebSockets: every socket closes before it opens.
+		// A proxy on the way that refuses WebSockets (every socket closes before it opens) until it is fixed.
 		Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.refuseSockets = true;
+				const RealWebSocket = window.WebSocket;
 				window.WebSocket = class extends EventTarget {
-				  constructor() { super(); setTimeout(() => this.dispatchEvent(new Event('close')), 10); }
+				  constructor(url) {
+				    if (!window.refuseSockets) { return new RealWebSocket(url); }
+				    super(); setTimeout(() => this.dispatchEvent(new Event('close')), 10);
+				  }
 				  close() {}
 				};"""));
 		try {
@@ -386,6 +392,17 @@ class WidgetChatBrowserIntegrationTest {
 			transcript.at("/messages").forEach(m -> texts.add(m.at("/text").asString()));
 			assertThat(texts).containsExactly("Hello from behind a proxy", "Hi, I read you through the long poll.",
 					"Sent while offline");
+			assertThat(driver().findElement(By.tagName("html")).getDomAttribute("data-transport")).isEqualTo("long-poll");
+
+			// Once sockets get through again, the window goes back to a WebSocket by itself (within 30 s).
+			browser.script("window.refuseSockets = false;");
+			browser.await("the window to use a WebSocket again", Duration.ofSeconds(60),
+					d -> "websocket".equals(d.findElement(By.tagName("html")).getDomAttribute("data-transport")));
+			say(agent, chat, "And now through the socket.");
+			browser.await("the agent's message over the socket",
+					d -> bubbles("agent").contains("And now through the socket."));
+			assertThat(bubbles("agent")).containsExactly("Hi! How can we help?", "Hi, I read you through the long poll.",
+					"And now through the socket.");
 		}
 		finally {
 			chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
