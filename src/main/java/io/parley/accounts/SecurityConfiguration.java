@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -39,6 +40,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/** Where the agent console opens its feed (the chat module serves it, {@code ChatWebSocketConfiguration}). */
 	static final String CONSOLE_AGENT_STREAM = "/console/agent/stream";
+
+	/**
+	 * No observations of Spring Security's filters, authentication and authorization: they wrap every filter of every
+	 * request, which cost a measurable share of the chat path's time (docs/PERFORMANCE.md), and nothing reads them.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

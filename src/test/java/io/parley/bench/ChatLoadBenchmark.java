@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,9 @@ public final class ChatLoadBenchmark {
 	private final int agents;
 	private final int rate;
 	private final int seconds;
+	private final int warmup;
+	/** Ids of the messages sent while warming up: delivered and checked like the others, not timed. */
+	private final Set<String> warmupIds = ConcurrentHashMap.newKeySet();
 	private final String parleyPid;
 	private final int stormEvery;
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -77,6 +81,7 @@ public final class ChatLoadBenchmark {
 		this.agents = Integer.parseInt(args.getOrDefault("agents", Integer.toString((chats + 49) / 50)));
 		this.rate = Integer.parseInt(args.getOrDefault("rate", "1000"));
 		this.seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+		this.warmup = Integer.parseInt(args.getOrDefault("warmup", "0"));
 		this.parleyPid = args.get("parley-pid");
 		this.stormEvery = Integer.parseInt(args.getOrDefault("storm-every", "0"));
 		for (int i = 0; i < clients.length; i++) {
@@ -120,7 +125,9 @@ public final class ChatLoadBenchmark {
 			throw new IllegalStateException("no chat became active");
 		}
 
-		long total = (long) rate * seconds;
+		// First the warm-up (the JIT compiles the message path under the same load), then the measured seconds.
+		long warmupTotal = (long) rate * warmup;
+		long total = warmupTotal + (long) rate * seconds;
 		AtomicLong inFlight = new AtomicLong();
 		long start = System.nanoTime();
 		List<Socket> everySocket = new ArrayList<>(ready);
@@ -135,6 +142,9 @@ public final class ChatLoadBenchmark {
 			CustomerClient customer = ready.get(ThreadLocalRandom.current().nextInt(ready.size()));
 			boolean fromCustomer = (i & 1) == 0;
 			String id = (fromCustomer ? "c" : "a") + i;
+			if (i < warmupTotal) {
+				warmupIds.add(id);
+			}
 			inFlight.incrementAndGet();
 			virtual.execute(() -> {
 				try {
@@ -164,6 +174,7 @@ public final class ChatLoadBenchmark {
 		out.put("rate_target", rate);
 		out.put("rate_offered", Math.round(total / sendSeconds));
 		out.put("seconds", seconds);
+		out.put("warmup_seconds", warmup);
 		out.put("attempted", total);
 		out.put("sent", sent);
 		out.put("send_failures", sendFailures.sum());
@@ -209,14 +220,18 @@ public final class ChatLoadBenchmark {
 		sentAt.put(id, sent);
 		try {
 			HttpResponse<String> response = client(id.hashCode()).send(request, HttpResponse.BodyHandlers.ofString());
-			// Refused as busy: wait as told and send again with the same client message id, as the widget does.
-			for (int retry = 0; response.statusCode() == 503 && retry < 10; retry++) {
+			// Refused as busy: send again with the same client message id as the widget does, after what Retry-After
+			// says or the back-off (1, 2, 4, ... 30 s, +-20 %), whichever is longer.
+			for (int retry = 0; response.statusCode() == 503 && retry < 8; retry++) {
 				busyRetries.increment();
-				long after = response.headers().firstValueAsLong("Retry-After").orElse(1);
-				Thread.sleep(after * 1000 + ThreadLocalRandom.current().nextInt(500));
+				long told = response.headers().firstValueAsLong("Retry-After").orElse(1);
+				double backoff = Math.min(30, 1 << retry) * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4);
+				Thread.sleep((long) (Math.max(told, backoff) * 1000));
 				response = client(id.hashCode()).send(request, HttpResponse.BodyHandlers.ofString());
 			}
-			postAnswer.add(System.nanoTime() - sent);
+			if (!warmupIds.contains(id)) {
+				postAnswer.add(System.nanoTime() - sent);
+			}
 			if (response.statusCode() == 201) {
 				answered.put(id, true);
 			}
@@ -242,7 +257,7 @@ public final class ChatLoadBenchmark {
 		try {
 			for (int n = 1; ; n++) {
 				long due = start + TimeUnit.SECONDS.toNanos((long) stormEvery * n);
-				if (due >= start + TimeUnit.SECONDS.toNanos(seconds)) {
+				if (due >= start + TimeUnit.SECONDS.toNanos(warmup + seconds)) {
 					return;
 				}
 				TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
@@ -281,7 +296,7 @@ public final class ChatLoadBenchmark {
 		}
 		int count = receipts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
 		Long sent = sentAt.get(id);
-		if (count == 1 && sent != null) {
+		if (count == 1 && sent != null && !warmupIds.contains(id)) {
 			(fromSide == 'c' ? toAgent : toCustomer).add(now - sent);
 		}
 	}
