@@ -101,7 +101,13 @@ final class WidgetFixtures {
 
 	/** Reads an agent's feed from {@code cursor} until an event matches; answers it and moves the cursor past it. */
 	static JsonNode awaitAgentEvent(HttpApi agent, String[] cursor, Predicate<JsonNode> wanted) {
-		for (int round = 0; round < 30; round++) {
+		return awaitAgentEvent(agent, cursor, wanted, () -> true);
+	}
+
+	/** The same, giving up early once {@code stillGoing} says the other side has stopped. */
+	static JsonNode awaitAgentEvent(HttpApi agent, String[] cursor, Predicate<JsonNode> wanted,
+			java.util.function.BooleanSupplier stillGoing) {
+		for (int round = 0; round < 30 && stillGoing.getAsBoolean(); round++) {
 			Answer answer = agent.get("/api/v1/agent/events?waitSeconds=2&after=" + cursor[0]);
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 			for (JsonNode event : answer.json().at("/events")) {
