@@ -158,10 +158,12 @@ class WidgetFirefoxBrowserIntegrationTest {
 			WidgetFixtures.say(agent, chat, hostile);
 		}
 		catch (AssertionError | RuntimeException e) {
+			boolean alive = customer.isAlive();
 			customer.destroy();
 			customer.waitFor(10, TimeUnit.SECONDS);
 			reader.join(Duration.ofSeconds(10));
-			throw new AssertionError(e.getMessage() + "\nThe customer's script said:\n" + output, e);
+			String what = alive ? e.getMessage() : "The customer's script in Firefox stopped early";
+			throw new AssertionError(what + "\nThe customer's script said:\n" + output, e);
 		}
 		boolean ended = customer.waitFor(2, TimeUnit.MINUTES);
 		if (!ended) {
