@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.assets.Multipart;
 import io.parley.assets.TestImages;
+import tools.jackson.databind.JsonNode;
 
 /** Profiles, points of contact, images and agents for widget tests, made through the public HTTP API. */
 final class WidgetFixtures {
@@ -78,6 +80,66 @@ final class WidgetFixtures {
 				"maxConcurrentChats", capacity));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return HttpApi.basic(port, username, "agent-password-1");
+	}
+
+	/** Where an agent's feed stands now: events after it are the ones still to come. */
+	static String feedHead(HttpApi agent) {
+		Answer answer = agent.get("/api/v1/agent/events?waitSeconds=0");
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		return answer.json().at("/cursor").asString();
+	}
+
+	/** Reads an agent's feed from {@code cursor} until an event matches; answers it and moves the cursor past it. */
+	static JsonNode awaitAgentEvent(HttpApi agent, String[] cursor, Predicate<JsonNode> wanted) {
+		return awaitAgentEvent(agent, cursor, wanted, () -> true);
+	}
+
+	/** The same, giving up early once {@code stillGoing} says the other side has stopped. */
+	static JsonNode awaitAgentEvent(HttpApi agent, String[] cursor, Predicate<JsonNode> wanted,
+			java.util.function.BooleanSupplier stillGoing) {
+		for (int round = 0; round < 30 && stillGoing.getAsBoolean(); round++) {
+			Answer answer = agent.get("/api/v1/agent/events?waitSeconds=2&after=" + cursor[0]);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			for (JsonNode event : answer.json().at("/events")) {
+				cursor[0] = event.at("/cursor").asString();
+				if (wanted.test(event)) {
+					return event;
+				}
+			}
+		}
+		throw new AssertionError("The agent never got the expected event");
+	}
+
+	/** The agent says {@code text} in {@code chat}. */
+	static void say(HttpApi agent, String chat, String text) {
+		Answer said = agent.post("/api/v1/agent/chats/" + chat + "/messages",
+				Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
+		assertThat(said.status()).as(said.toString()).isEqualTo(201);
+	}
+
+	/** The texts of a chat's transcript, oldest first. */
+	List<String> transcript(String chat) {
+		Answer answer = admin().get("/api/v1/chats/" + chat + "/transcript");
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		List<String> texts = new java.util.ArrayList<>();
+		answer.json().at("/messages").forEach(m -> texts.add(m.at("/text").asString()));
+		return texts;
+	}
+
+	/**
+	 * The small cross-browser journey's profile: V2, the button in the bottom left corner with its own label, and a
+	 * pre-chat form asking for a name and an email address.
+	 */
+	Map<String, Object> crossBrowserProfile() {
+		return json("interfaceVersion", "V2",
+				"appearance", json("primaryColor", "#7C3AED", "primaryTextColor", "#FFFFFF", "topBarColor", "#7C3AED",
+						"topBarTextColor", "#FFFFFF", "agentBubbleColor", "#F3E8FF", "agentBubbleTextColor", "#3B0764",
+						"headerTitle", "Lumen Help", "welcomeMessage", "Hi! Ask us anything.",
+						"buttonLabel", "Talk to Lumen", "buttonPosition", "BOTTOM_LEFT"),
+				"preChatForm", json("enabled", true, "welcomeMessage", "Before we start, tell us who you are.",
+						"fields", List.of(
+								json("key", "name", "label", "Your name", "type", "TEXT", "required", true),
+								json("key", "email", "label", "Email", "type", "EMAIL", "required", true))));
 	}
 
 	/** A wordmark logo: a rounded badge and a name, on a transparent background. */
