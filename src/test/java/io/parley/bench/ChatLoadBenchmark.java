@@ -1,11 +1,14 @@
 package io.parley.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,9 +52,14 @@ public final class ChatLoadBenchmark {
 	private final int rate;
 	private final int seconds;
 	private final int warmup;
+	/** The kernel's clock ticks per second, as /proc counts CPU time (100 on Linux). */
+	private static final long CLOCK_TICKS = 100;
+	private volatile long[] cpuAtMeasure;
+	private volatile long measureStart = System.nanoTime();
 	/** Ids of the messages sent while warming up: delivered and checked like the others, not timed. */
 	private final Set<String> warmupIds = ConcurrentHashMap.newKeySet();
 	private final String parleyPid;
+	private final String postgresPid;
 	private final int stormEvery;
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -83,6 +91,7 @@ public final class ChatLoadBenchmark {
 		this.seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
 		this.warmup = Integer.parseInt(args.getOrDefault("warmup", "0"));
 		this.parleyPid = args.get("parley-pid");
+		this.postgresPid = args.get("postgres-pid");
 		this.stormEvery = Integer.parseInt(args.getOrDefault("storm-every", "0"));
 		for (int i = 0; i < clients.length; i++) {
 			clients[i] = HttpClient.newBuilder()
@@ -125,16 +134,20 @@ public final class ChatLoadBenchmark {
 			throw new IllegalStateException("no chat became active");
 		}
 
-		// First the warm-up (the JIT compiles the message path under the same load), then the measured seconds.
-		long warmupTotal = (long) rate * warmup;
+		// First the warm-up, the rate rising evenly from 0 to the target (the JIT compiles the message path meanwhile,
+		// as on a server that was just started), then the measured seconds at the target rate.
+		long warmupTotal = (long) rate * warmup / 2;
 		long total = warmupTotal + (long) rate * seconds;
+		long warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
 		AtomicLong inFlight = new AtomicLong();
 		long start = System.nanoTime();
 		List<Socket> everySocket = new ArrayList<>(ready);
 		everySocket.addAll(agentClients);
 		Thread storms = Thread.ofPlatform().daemon().start(() -> storms(everySocket, start));
 		for (long i = 0; i < total; i++) {
-			long due = start + i * 1_000_000_000L / rate;
+			// Ramp: i messages by time t = sqrt(2 W i / rate); then one every 1/rate seconds.
+			long due = i < warmupTotal ? start + (long) (Math.sqrt(2.0 * warmup * i / rate) * 1e9)
+					: start + warmupNanos + (i - warmupTotal) * 1_000_000_000L / rate;
 			long wait = due - System.nanoTime();
 			if (wait > 0) {
 				TimeUnit.NANOSECONDS.sleep(wait);
@@ -144,6 +157,10 @@ public final class ChatLoadBenchmark {
 			String id = (fromCustomer ? "c" : "a") + i;
 			if (i < warmupTotal) {
 				warmupIds.add(id);
+			}
+			else if (i == warmupTotal) {
+				cpuAtMeasure = cpuTicks();
+				measureStart = System.nanoTime();
 			}
 			inFlight.incrementAndGet();
 			virtual.execute(() -> {
@@ -156,6 +173,8 @@ public final class ChatLoadBenchmark {
 			});
 		}
 		double sendSeconds = secondsSince(start);
+		long[] cpuAtEnd = cpuTicks();
+		double measuredSeconds = secondsSince(measureStart);
 		storms.interrupt();
 		storms.join();
 		long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -191,6 +210,18 @@ public final class ChatLoadBenchmark {
 			out.put("storm_every_s", stormEvery);
 			out.put("reconnects", reconnects.sum());
 			out.put("reconnect_failures", reconnectFailures.sum());
+		}
+		if (cpuAtMeasure != null && cpuAtEnd != null) {
+			// CPU time of the measured seconds, per message sent in them (both directions count), from /proc.
+			long measuredMessages = (long) rate * seconds;
+			Map<String, Object> cpu = new LinkedHashMap<>();
+			String[] names = { "parley", "postgres", "load_client" };
+			for (int k = 0; k < names.length; k++) {
+				double cpuSeconds = (cpuAtEnd[k] - cpuAtMeasure[k]) / (double) CLOCK_TICKS;
+				cpu.put(names[k] + "_ms_per_message", Math.round(cpuSeconds * 1000 / measuredMessages * 1000) / 1000.0);
+				cpu.put(names[k] + "_cores", Math.round(cpuSeconds / measuredSeconds * 100) / 100.0);
+			}
+			out.put("cpu", cpu);
 		}
 		out.put("parley_live_heap_mb", liveHeapMegabytes());
 		System.out.println(JSON.writeValueAsString(out));
@@ -326,6 +357,33 @@ public final class ChatLoadBenchmark {
 	 * Parley's live heap with every socket still open: a class histogram makes the JVM run a full collection first,
 	 * so its total is what the chats hold, not garbage awaiting collection. Null without a pid or a jcmd.
 	 */
+	/**
+	 * CPU ticks used so far by Parley's JVM, by its embedded PostgreSQL (the server process and its backends, which
+	 * live as long as Parley's pooled connections) and by this client; null without a pid or a /proc.
+	 */
+	private long[] cpuTicks() {
+		if (parleyPid == null || !Files.isDirectory(Path.of("/proc"))) {
+			return null;
+		}
+		long pid = Long.parseLong(parleyPid);
+		long postgres = postgresPid == null ? 0 : ProcessHandle.of(Long.parseLong(postgresPid))
+			.map(server -> ticks(server.pid()) + server.descendants().mapToLong(child -> ticks(child.pid())).sum())
+			.orElse(0L);
+		return new long[] { ticks(pid), postgres, ticks(ProcessHandle.current().pid()) };
+	}
+
+	/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat), 0 when it is gone. */
+	private static long ticks(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException | RuntimeException e) {
+			return 0;
+		}
+	}
+
 	private Long liveHeapMegabytes() {
 		if (parleyPid == null) {
 			return null;
