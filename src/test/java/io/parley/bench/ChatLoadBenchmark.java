@@ -177,9 +177,20 @@ public final class ChatLoadBenchmark {
 		double measuredSeconds = secondsSince(measureStart);
 		storms.interrupt();
 		storms.join();
-		long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-		while ((inFlight.get() > 0 || receipts.size() < sentAt.size()) && System.nanoTime() < drain) {
+		// Stragglers: wait while sends are still being answered or receipts still come in, until 15 s pass with
+		// neither (at most 3 minutes), so that "lost" means never delivered, not late.
+		long quietSince = System.nanoTime();
+		long giveUp = quietSince + TimeUnit.MINUTES.toNanos(3);
+		int lastReceipts = receipts.size();
+		long lastInFlight = inFlight.get();
+		while ((inFlight.get() > 0 || receipts.size() < sentAt.size()) && System.nanoTime() < giveUp
+				&& System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(15)) {
 			Thread.sleep(100);
+			if (receipts.size() != lastReceipts || inFlight.get() != lastInFlight) {
+				lastReceipts = receipts.size();
+				lastInFlight = inFlight.get();
+				quietSince = System.nanoTime();
+			}
 		}
 
 		long sent = answered.size();
@@ -191,7 +202,7 @@ public final class ChatLoadBenchmark {
 		out.put("chats_active", ready.size());
 		out.put("agents", agents);
 		out.put("rate_target", rate);
-		out.put("rate_offered", Math.round(total / sendSeconds));
+		out.put("rate_offered", Math.round((total - warmupTotal) / measuredSeconds));
 		out.put("seconds", seconds);
 		out.put("warmup_seconds", warmup);
 		out.put("attempted", total);
