@@ -294,6 +294,7 @@ function renderConversation() {
 	$('[data-text]').disabled = ended;
 	$('[data-send]').disabled = ended;
 	$('[data-end]').hidden = ended;
+	$('[data-dismiss]').hidden = !ended;
 }
 
 /** Adds a message unless the chat has it already (by seq, or as the pending copy of a send); answers whether it was new. */
@@ -402,6 +403,20 @@ $('[data-end]').addEventListener('click', async () => {
 	catch (e) {
 		showConnection('The chat could not be ended: ' + e.message);
 	}
+});
+
+// An ended chat stays until the agent has read it and closes it here (a reload lists open chats only).
+$('[data-dismiss]').addEventListener('click', () => {
+	const chat = selected && chats.get(selected);
+	if (!chat || chat.state !== 'ENDED') {
+		return;
+	}
+	chats.delete(chat.chatId);
+	selected = null;
+	renderList();
+	renderConversation();
+	const next = root.querySelector('[data-chat]');
+	(next || $('[data-status="AVAILABLE"]')).focus();
 });
 
 // --- applying the feed ---------------------------------------------------------------------------------------

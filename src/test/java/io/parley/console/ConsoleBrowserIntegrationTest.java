@@ -489,6 +489,20 @@ class ConsoleBrowserIntegrationTest {
 			assertThat(tones()).isZero();
 			driver.findElement(By.cssSelector("[data-sound]")).click();
 			assertThat(driver.findElement(By.cssSelector("[data-sound]")).getDomAttribute("aria-pressed")).isEqualTo("true");
+
+			// The agent ends Jonas's chat: it stays, read-only, until the agent closes the conversation.
+			openChat(jonas.chatId);
+			driver.findElement(By.cssSelector("[data-end]")).click();
+			browser.await("the chat ended", d -> text("[data-messages]").contains("The chat has ended."));
+			assertThat(driver.findElement(By.cssSelector("[data-text]")).isEnabled()).isFalse();
+			assertThat(driver.findElements(By.cssSelector("[data-chat='" + jonas.chatId + "']"))).hasSize(1);
+			WebElement close = driver.findElement(By.cssSelector("[data-dismiss]"));
+			assertThat(close.getAccessibleName()).isEqualTo("Close conversation");
+			close.click();
+			browser.await("the ended chat gone from the list",
+					d -> d.findElements(By.cssSelector("[data-chat='" + jonas.chatId + "']")).isEmpty());
+			assertThat(driver.findElements(By.cssSelector("[data-chat='" + maya.chatId + "']"))).hasSize(1);
+			assertThat(driver.findElement(By.cssSelector("[data-conversation-body]")).isDisplayed()).isFalse();
 		}
 		finally {
 			chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
