@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,28 +110,6 @@ class WidgetChatBrowserIntegrationTest {
 				+ " return e.hidden ? '' : e.textContent", index);
 	}
 
-	/** Where the agent's feed stands now: events after it are the ones still to come. */
-	private static String feedHead(HttpApi agent) {
-		Answer answer = agent.get("/api/v1/agent/events?waitSeconds=0");
-		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-		return answer.json().at("/cursor").asString();
-	}
-
-	/** Reads the agent's feed from {@code cursor} until an event matches; answers it and moves the cursor past it. */
-	private JsonNode awaitAgentEvent(HttpApi agent, String[] cursor, Predicate<JsonNode> wanted) {
-		for (int round = 0; round < 30; round++) {
-			Answer answer = agent.get("/api/v1/agent/events?waitSeconds=2&after=" + cursor[0]);
-			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-			for (JsonNode event : answer.json().at("/events")) {
-				cursor[0] = event.at("/cursor").asString();
-				if (wanted.test(event)) {
-					return event;
-				}
-			}
-		}
-		throw new AssertionError("The agent never got the expected event");
-	}
-
 	private static Map<String, Object> field(String key, String label, String type, boolean required,
 			Object... more) {
 		Map<String, Object> field = WidgetFixtures.json("key", key, "label", label, "type", type, "required", required);
@@ -168,7 +145,7 @@ class WidgetChatBrowserIntegrationTest {
 		String profile = fixtures.profile(journeyProfile(false, logo, hero));
 		String poc = fixtures.pointOfContact(profile, skill, List.of(shop.origin()));
 		HttpApi agent = fixtures.agent(skill, "Alex Morgan", 1);
-		String[] cursor = { feedHead(agent) };
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
 
 		// Somebody else is waiting already.
 		Answer other = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + poc + "/chats",
@@ -214,12 +191,12 @@ class WidgetChatBrowserIntegrationTest {
 		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
 		intoWindow();
 		browser.await("Dana to be next", d -> "You are next in line.".equals(text(".queue [role=status]")));
-		JsonNode sam = awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString()));
+		JsonNode sam = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString()));
 		assertThat(sam.at("/chatId").asString()).isEqualTo(other.json().at("/chatId").asString());
 		assertThat(agent.post("/api/v1/agent/chats/" + sam.at("/chatId").asString() + "/end", Map.of()).status())
 			.isEqualTo(200);
 
-		JsonNode assigned = awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString())
+		JsonNode assigned = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString())
 				&& "Dana Customer".equals(e.at("/preChat/name").asString()));
 		String chat = assigned.at("/chatId").asString();
 		assertThat(assigned.at("/preChat/email").asString()).isEqualTo("dana@example.com");
@@ -232,24 +209,24 @@ class WidgetChatBrowserIntegrationTest {
 		// Both directions, typing, and markup that stays text.
 		assertThat(agent.post("/api/v1/agent/chats/" + chat + "/typing", Map.of("typing", true)).status()).isEqualTo(204);
 		browser.await("the typing indicator", d -> "Alex Morgan is typing…".equals(text(".typing:not([hidden]) .typing-text")));
-		say(agent, chat, "Hello Dana! How can I help with your return?");
+		WidgetFixtures.say(agent, chat, "Hello Dana! How can I help with your return?");
 		browser.await("the agent's message", d -> bubbles("agent").contains("Hello Dana! How can I help with your return?"));
 		assertThat(text(".typing")).as("typing ends with the message").isNotNull();
 		assertThat((Boolean) browser.script("return document.querySelector('.typing').hidden")).isTrue();
 
 		WebElement box = driver().findElement(By.id("message"));
 		box.sendKeys("My parcel arrived damaged.", Keys.ENTER);
-		JsonNode first = awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
+		JsonNode first = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
 				&& "CUSTOMER".equals(e.at("/from").asString()));
 		assertThat(first.at("/text").asString()).isEqualTo("My parcel arrived damaged.");
 		assertThat(UUID.fromString(first.at("/clientMessageId").asString())).isNotNull();
 		box.sendKeys("The box was open", Keys.chord(Keys.SHIFT, Keys.ENTER), "and wet <b>inside</b>", Keys.ENTER);
-		JsonNode second = awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
+		JsonNode second = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
 				&& "CUSTOMER".equals(e.at("/from").asString()));
 		assertThat(second.at("/text").asString()).isEqualTo("The box was open\nand wet <b>inside</b>");
 
 		String hostile = "<img src=x onerror=alert(1)> Sorry to hear that!";
-		say(agent, chat, hostile);
+		WidgetFixtures.say(agent, chat, hostile);
 		browser.await("the agent's second message", d -> bubbles("agent").contains(hostile));
 		assertThat(driver().findElements(By.cssSelector(".log img"))).as("markup is not rendered").isEmpty();
 		assertNoAlert();
@@ -284,14 +261,14 @@ class WidgetChatBrowserIntegrationTest {
 				"Hello Dana! How can I help with your return?", hostile);
 		assertThat(text("#subtitle")).isEqualTo("You are chatting with Alex Morgan");
 		driver().findElement(By.id("message")).sendKeys("Still there?", Keys.ENTER);
-		JsonNode third = awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
+		JsonNode third = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
 				&& "CUSTOMER".equals(e.at("/from").asString()));
 		assertThat(third.at("/text").asString()).isEqualTo("Still there?");
 
 		// Closed, the window still listens: an answer puts a dot on the button until it is opened.
 		driver().switchTo().defaultContent();
 		browser.script("Parley.close()");
-		say(agent, chat, "Yes, still here.");
+		WidgetFixtures.say(agent, chat, "Yes, still here.");
 		WebElement chatButton = button();
 		browser.await("the unread dot", d -> chatButton.getDomAttribute("class").contains("unread"));
 		assertThat(chatButton.getDomAttribute("aria-describedby")).isEqualTo("parley-unread");
@@ -322,12 +299,6 @@ class WidgetChatBrowserIntegrationTest {
 				"The box was open\nand wet <b>inside</b>", hostile, "Still there?", "Yes, still here.");
 	}
 
-	private void say(HttpApi agent, String chat, String text) {
-		Answer said = agent.post("/api/v1/agent/chats/" + chat + "/messages",
-				Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text));
-		assertThat(said.status()).as(said.toString()).isEqualTo(201);
-	}
-
 	private void assertNoAlert() {
 		try {
 			driver().switchTo().alert();
@@ -343,7 +314,7 @@ class WidgetChatBrowserIntegrationTest {
 		String skill = "poll-" + UUID.randomUUID().toString().substring(0, 8);
 		String poc = fixtures.pointOfContact(null, skill, List.of());
 		HttpApi agent = fixtures.agent(skill, "Robin Poll", 2);
-		String[] cursor = { feedHead(agent) };
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
 		ChromeDriver chrome = (ChromeDriver) driver();
 		// A proxy on the way that refuses WebSockets (every socket closes before it opens) until it is fixed.
 		Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
@@ -361,10 +332,10 @@ class WidgetChatBrowserIntegrationTest {
 			WebElement box = awaitElement("the message box", "#message");
 			box.sendKeys("Hello from behind a proxy", Keys.ENTER);
 			assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
-			JsonNode assigned = awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString()));
+			JsonNode assigned = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString()));
 			String chat = assigned.at("/chatId").asString();
 			browser.await("the agent to join", d -> "You are chatting with Robin Poll".equals(text("#subtitle")));
-			say(agent, chat, "Hi, I read you through the long poll.");
+			WidgetFixtures.say(agent, chat, "Hi, I read you through the long poll.");
 			browser.await("the agent's message", d -> bubbles("agent").contains("Hi, I read you through the long poll."));
 
 			chrome.executeCdpCommand("Network.enable", Map.of());
@@ -380,7 +351,7 @@ class WidgetChatBrowserIntegrationTest {
 			browser.screenshot("widget-offline");
 			chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
 					"downloadThroughput", -1, "uploadThroughput", -1));
-			JsonNode delivered = awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
+			JsonNode delivered = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "MESSAGE".equals(e.at("/type").asString())
 					&& "Sent while offline".equals(e.at("/text").asString()));
 			assertThat(delivered).isNotNull();
 			browser.await("the notice to go", d -> !d.findElement(By.cssSelector(".notice")).isDisplayed());
@@ -398,7 +369,7 @@ class WidgetChatBrowserIntegrationTest {
 			browser.script("window.refuseSockets = false;");
 			browser.await("the window to use a WebSocket again", Duration.ofSeconds(60),
 					d -> "websocket".equals(d.findElement(By.tagName("html")).getDomAttribute("data-transport")));
-			say(agent, chat, "And now through the socket.");
+			WidgetFixtures.say(agent, chat, "And now through the socket.");
 			browser.await("the agent's message over the socket",
 					d -> bubbles("agent").contains("And now through the socket."));
 			assertThat(bubbles("agent")).containsExactly("Hi! How can we help?", "Hi, I read you through the long poll.",
