@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
+import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Agent;
 import io.parley.chat.ChatTestKit.AgentFeed;

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.parley.IntegrationTest;
+import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Agent;
 import io.parley.chat.ChatTestKit.AgentFeed;

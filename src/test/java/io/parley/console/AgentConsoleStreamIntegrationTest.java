@@ -10,20 +10,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -37,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
+import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
 import tools.jackson.databind.JsonNode;
 
@@ -81,7 +73,7 @@ class AgentConsoleStreamIntegrationTest {
 		String poc = api.post("/api/v1/points-of-contact", Map.of("name", "Desk", "skill", skill)).json().at("/id")
 			.asString();
 
-		FeedSocket socket = FeedSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
+		TestSocket socket = TestSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
 		HttpApi.Answer started = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + poc + "/chats",
 				Map.of("preChat", Map.of()));
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -100,7 +92,7 @@ class AgentConsoleStreamIntegrationTest {
 		say(customer, chatId, "c2", "Are you there?");
 		say(customer, chatId, "c3", "My order is late");
 		say(customer, chatId, "c4", "Order #77");
-		FeedSocket resumed = FeedSocket.open(session.streamUrl("?after=" + first.at("/cursor").asString()),
+		TestSocket resumed = TestSocket.open(session.streamUrl("?after=" + first.at("/cursor").asString()),
 				session.socketHeaders(session.origin()));
 		resumed.await(e -> "Order #77".equals(e.at("/text").asString()), "the last message sent while away");
 		assertThat(resumed.received).extracting(e -> e.at("/text").asString())
@@ -122,39 +114,39 @@ class AgentConsoleStreamIntegrationTest {
 	void isRefusedWithoutASessionToOtherSitesToNonAgentsAndForABadCursor() throws Exception {
 		Session session = Session.logIn(port, agent);
 		String url = session.streamUrl("");
-		assertThat(FeedSocket.refusal(url, Map.of("Origin", session.origin()))).as("no session").isEqualTo(401);
-		assertThat(FeedSocket.refusal(url, Map.of("Cookie", "PARLEY_SESSION=" + UUID.randomUUID())))
+		assertThat(TestSocket.refusal(url, Map.of("Origin", session.origin()))).as("no session").isEqualTo(401);
+		assertThat(TestSocket.refusal(url, Map.of("Cookie", "PARLEY_SESSION=" + UUID.randomUUID())))
 			.as("a session that does not exist").isEqualTo(401);
-		assertThat(FeedSocket.refusal(url, session.socketHeaders("https://evil.example.com"))).as("another site")
+		assertThat(TestSocket.refusal(url, session.socketHeaders("https://evil.example.com"))).as("another site")
 			.isEqualTo(403);
-		assertThat(FeedSocket.refusal(session.streamUrl("?after=yesterday"), session.socketHeaders(session.origin())))
+		assertThat(TestSocket.refusal(session.streamUrl("?after=yesterday"), session.socketHeaders(session.origin())))
 			.as("not a cursor").isEqualTo(400);
 		// the API's socket does not take the console's cookie
-		assertThat(FeedSocket.refusal("ws://localhost:" + port + "/api/v1/agent/stream",
+		assertThat(TestSocket.refusal("ws://localhost:" + port + "/api/v1/agent/stream",
 				session.socketHeaders(session.origin()))).isEqualTo(401);
 
 		Session adminSession = Session.logIn(port, admin);
-		assertThat(FeedSocket.refusal(url, adminSession.socketHeaders(adminSession.origin()))).as("an admin")
+		assertThat(TestSocket.refusal(url, adminSession.socketHeaders(adminSession.origin()))).as("an admin")
 			.isEqualTo(403);
-		FeedSocket.open(url, session.socketHeaders(session.origin())).close();
+		TestSocket.open(url, session.socketHeaders(session.origin())).close();
 	}
 
 	@Test
 	void closesWhenTheAgentLogsOutOrSomeoneLogsInAgainInTheSameBrowser() throws Exception {
 		Session session = Session.logIn(port, agent);
-		FeedSocket socket = FeedSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
-		FeedSocket otherTab = FeedSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
+		TestSocket socket = TestSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
+		TestSocket otherTab = TestSocket.open(session.streamUrl(""), session.socketHeaders(session.origin()));
 		assertThat(session.logOut().statusCode()).isEqualTo(302);
 		// Tomcat closes sockets of a destroyed session itself (1008) before Parley's own listener (4401) gets to
 		assertThat(socket.closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isIn(1008, 4401);
 		assertThat(otherTab.closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isIn(1008, 4401);
-		assertThat(FeedSocket.refusal(session.streamUrl(""), session.socketHeaders(session.origin()))).isEqualTo(401);
+		assertThat(TestSocket.refusal(session.streamUrl(""), session.socketHeaders(session.origin()))).isEqualTo(401);
 
 		Session again = Session.logIn(port, agent);
-		FeedSocket before = FeedSocket.open(again.streamUrl(""), again.socketHeaders(again.origin()));
+		TestSocket before = TestSocket.open(again.streamUrl(""), again.socketHeaders(again.origin()));
 		Session someoneElse = again.logInAgain(admin);
 		assertThat(before.closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4401);
-		assertThat(FeedSocket.refusal(someoneElse.streamUrl(""), someoneElse.socketHeaders(someoneElse.origin())))
+		assertThat(TestSocket.refusal(someoneElse.streamUrl(""), someoneElse.socketHeaders(someoneElse.origin())))
 			.as("the admin who logged in since").isEqualTo(403);
 	}
 
@@ -261,86 +253,6 @@ class AgentConsoleStreamIntegrationTest {
 			Matcher m = Pattern.compile(pattern).matcher(page);
 			assertThat(m.find()).as(pattern + " in the page").isTrue();
 			return m.group(1);
-		}
-	}
-
-	/** A real WebSocket client (the JDK's) that collects the feed's JSON frames. */
-	static final class FeedSocket implements WebSocket.Listener {
-
-		private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-		final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-		final List<JsonNode> received = new ArrayList<>();
-		final CompletableFuture<Integer> closed = new CompletableFuture<>();
-		private final StringBuilder partial = new StringBuilder();
-		private WebSocket socket;
-
-		static FeedSocket open(String url, Map<String, String> headers) {
-			FeedSocket listener = new FeedSocket();
-			WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-			new LinkedHashMap<>(headers).forEach(builder::header);
-			listener.socket = builder.buildAsync(URI.create(url), listener).join();
-			return listener;
-		}
-
-		/** The HTTP status a refused handshake answered with (101 when it was not refused). */
-		static int refusal(String url, Map<String, String> headers) {
-			try {
-				open(url, headers).abort();
-				return 101;
-			}
-			catch (CompletionException e) {
-				if (e.getCause() instanceof WebSocketHandshakeException refused) {
-					return refused.getResponse().statusCode();
-				}
-				throw e;
-			}
-		}
-
-		/** Waits for the next frame that matches, keeping all frames seen in {@link #received}. */
-		JsonNode await(Predicate<JsonNode> wanted, String description) throws InterruptedException {
-			long deadline = System.nanoTime() + PATIENCE.toNanos();
-			while (true) {
-				long left = deadline - System.nanoTime();
-				JsonNode frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
-				if (frame == null) {
-					throw new AssertionError("No frame " + description + "; got " + received);
-				}
-				received.add(frame);
-				if (wanted.test(frame)) {
-					return frame;
-				}
-			}
-		}
-
-		void abort() {
-			socket.abort();
-		}
-
-		void close() {
-			socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			partial.append(data);
-			if (last) {
-				frames.add(HttpApi.JSON.readTree(partial.toString()));
-				partial.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			closed.complete(statusCode);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			closed.complete(-1);
 		}
 	}
 }

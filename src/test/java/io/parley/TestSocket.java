@@ -1,4 +1,4 @@
-package io.parley.chat;
+package io.parley;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,22 +16,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.parley.HttpApi;
 import tools.jackson.databind.JsonNode;
 
-/** A real WebSocket client (the JDK's) that collects the JSON text frames it receives. */
-final class TestSocket implements WebSocket.Listener {
+/** A real WebSocket client (the JDK's) that collects the JSON text frames it receives (the chat streams' events). */
+public final class TestSocket implements WebSocket.Listener {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-	final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-	final List<JsonNode> received = new ArrayList<>();
-	final CompletableFuture<Integer> closed = new CompletableFuture<>();
+	/** How long {@link #await} waits for a frame. */
+	public static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	public final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+	public final List<JsonNode> received = new ArrayList<>();
+	public final CompletableFuture<Integer> closed = new CompletableFuture<>();
 	private final StringBuilder partial = new StringBuilder();
 	private WebSocket socket;
 
 	/** Opens a socket; fails when the handshake is refused. */
-	static TestSocket open(String url, Map<String, String> headers) {
+	public static TestSocket open(String url, Map<String, String> headers) {
 		TestSocket listener = new TestSocket();
 		WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
 		headers.forEach(builder::header);
@@ -40,7 +42,7 @@ final class TestSocket implements WebSocket.Listener {
 	}
 
 	/** The HTTP status a refused handshake answered with. */
-	static int refusal(String url, Map<String, String> headers) {
+	public static int refusal(String url, Map<String, String> headers) {
 		try {
 			TestSocket socket = open(url, headers);
 			socket.abort();
@@ -55,8 +57,8 @@ final class TestSocket implements WebSocket.Listener {
 	}
 
 	/** Waits for the next frame that matches, keeping all frames seen in {@link #received}. */
-	JsonNode await(Predicate<JsonNode> wanted, String description) {
-		long deadline = System.nanoTime() + ChatTestKit.PATIENCE.toNanos();
+	public JsonNode await(Predicate<JsonNode> wanted, String description) {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (true) {
 			long left = deadline - System.nanoTime();
 			JsonNode frame;
@@ -77,16 +79,16 @@ final class TestSocket implements WebSocket.Listener {
 		}
 	}
 
-	void sendText(String text) {
+	public void sendText(String text) {
 		socket.sendText(text, true).join();
 	}
 
 	/** Drops the connection without a closing handshake, as a lost network would. */
-	void abort() {
+	public void abort() {
 		socket.abort();
 	}
 
-	void close() {
+	public void close() {
 		socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
 	}
 
