@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.parley.Browser;
@@ -112,6 +113,14 @@ class WidgetWebKitBrowserIntegrationTest {
 		assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
 		browser.await("the chat window", d -> frame().isDisplayed());
 		browser.driver().switchTo().frame(frame());
+		awaitElement("the pre-chat form", "#field-0");
+		browser.driver().switchTo().defaultContent();
+		// Keyboard: WebKit leaves focus on the button (it ignores focus() into another origin's frame without a
+		// gesture there); Tab goes on into the window, which comes right after the button.
+		new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+		browser.driver().switchTo().frame(frame());
+		browser.await("focus inside the chat window after Tab", d -> Boolean.TRUE.equals(browser.script(
+				"return document.hasFocus() && document.activeElement !== document.body")));
 		type(awaitElement("the pre-chat form", "#field-0"), "Robin Safari");
 		type(browser.driver().findElement(By.id("field-1")), "robin@example.com");
 		browser.driver().findElement(By.cssSelector(".prechat button[type=submit]")).click();
