@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -71,6 +72,11 @@ public final class ChatLoadBenchmark {
 	private final Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
 	private final Map<String, Boolean> answered = new ConcurrentHashMap<>();
 	private final Latencies toAgent = new Latencies();
+	/** Both directions, split at the event's own time ("at", stamped by Parley in the writing transaction). */
+	private final Latencies untilStamped = new Latencies();
+	private final Latencies stampedToReceipt = new Latencies();
+	/** nanoTime + this = nanoseconds since the epoch, as Parley's "at" counts (same machine, same clock). */
+	private final long epochOffsetNanos = epochNanos(Instant.now()) - System.nanoTime();
 	private final Latencies toCustomer = new Latencies();
 	private final Latencies postAnswer = new Latencies();
 	private final LongAdder sendFailures = new LongAdder();
@@ -215,6 +221,11 @@ public final class ChatLoadBenchmark {
 		out.put("customer_to_agent_ms", toAgent.summary());
 		out.put("agent_to_customer_ms", toCustomer.summary());
 		out.put("post_answer_ms", postAnswer.summary());
+		// Where the time goes, both directions: from the POST leaving to Parley stamping the event in its
+		// transaction (HTTP, authentication, the chat's lock), and from there to the other side's socket (the write,
+		// the commit, the notification, the frame, the client reading it).
+		out.put("send_to_stamp_ms", untilStamped.summary());
+		out.put("stamp_to_receipt_ms", stampedToReceipt.summary());
 		out.put("sockets_closed_by_server", socketsClosed.sum());
 		out.put("busy_retries", busyRetries.sum());
 		if (stormEvery > 0) {
@@ -340,7 +351,31 @@ public final class ChatLoadBenchmark {
 		Long sent = sentAt.get(id);
 		if (count == 1 && sent != null && !warmupIds.contains(id)) {
 			(fromSide == 'c' ? toAgent : toCustomer).add(now - sent);
+			long stamped = stamped(frame);
+			if (stamped > 0) {
+				untilStamped.add(stamped - (sent + epochOffsetNanos));
+				stampedToReceipt.add(now + epochOffsetNanos - stamped);
+			}
 		}
+	}
+
+	/** The event's "at" in nanoseconds since the epoch; 0 when the frame has none. */
+	private static long stamped(String frame) {
+		int at = frame.indexOf("\"at\":\"");
+		if (at < 0) {
+			return 0;
+		}
+		int end = frame.indexOf('"', at + 6);
+		try {
+			return epochNanos(Instant.parse(frame.substring(at + 6, end)));
+		}
+		catch (RuntimeException e) {
+			return 0;
+		}
+	}
+
+	private static long epochNanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 	private AgentClient agent(int i, String skill) throws Exception {
