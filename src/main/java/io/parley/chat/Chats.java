@@ -190,15 +190,6 @@ class Chats {
 			.list();
 	}
 
-	/** The message a party sent with this client message id, if it was stored already. */
-	Optional<ChatEvent> message(UUID chatId, Party sender, String clientMessageId) {
-		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and sender = ?"
-				+ " and client_message_id = ?")
-			.params(chatId, sender.name(), clientMessageId)
-			.query((rs, n) -> event(rs))
-			.optional();
-	}
-
 	List<ChatEvent> eventsAfter(UUID chatId, long after, int limit) {
 		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and seq > ? order by seq limit ?")
 			.params(chatId, after, limit)
