@@ -6,9 +6,12 @@
  * The console's live preview shows it with <html data-preview="prechat|conversation|queue|ended">: then it talks to
  * no server and keeps nothing, and for "queue" and "ended" it plays that state with sample messages and answers
  * <html data-preview-shown>.
+ *
+ * Talking to Parley (the event stream, the outbox, retries) is events.js, the module the agent console uses too.
  */
+import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js';
+
 (() => {
-	'use strict';
 	const doc = document;
 	const html = doc.documentElement;
 	const poc = html.dataset.poc;
@@ -39,30 +42,6 @@
 			return null;
 		}
 	})();
-
-	const store = {
-		get(key) {
-			try {
-				return JSON.parse(localStorage.getItem(key));
-			}
-			catch (e) {
-				return null;
-			}
-		},
-		set(key, value) {
-			try {
-				if (value == null) {
-					localStorage.removeItem(key);
-				}
-				else {
-					localStorage.setItem(key, JSON.stringify(value));
-				}
-			}
-			catch (e) {
-				// Storage blocked (e.g. third-party storage off): the chat then lasts as long as this page.
-			}
-		},
-	};
 
 	/** Builds an element; strings among the children become text nodes, never markup. */
 	const h = (tag, attributes, ...children) => {
@@ -95,10 +74,6 @@
 		sound: 'M4 9h4l5-4v14l-5-4H4zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
 	};
 	const codePoints = (text) => [...text].length;
-	const uuid = () => (crypto.randomUUID ? crypto.randomUUID()
-		: '10000000-1000-4000-8000-100000000000'.replace(/[018]/g,
-			(c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
-	const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 	// ---- Look -------------------------------------------------------------------------------------------------
 
@@ -215,6 +190,7 @@
 	// ---- Talking to Parley ------------------------------------------------------------------------------------
 
 	let noticeTimer = null;
+	let noticeFrom = null;
 	const showNotice = (text, seconds) => {
 		clearInterval(noticeTimer);
 		notice.hidden = false;
@@ -233,68 +209,45 @@
 	};
 	const clearNotice = () => {
 		clearInterval(noticeTimer);
+		noticeFrom = null;
 		notice.hidden = true;
 		notice.textContent = '';
 	};
-	const backoff = (attempt) => Math.min(30, 2 ** attempt) * (0.8 + Math.random() * 0.4);
-	const retryAfter = (response) => {
-		const value = response.headers.get('Retry-After');
-		const seconds = Number(value);
-		if (value && Number.isFinite(seconds)) {
-			return Math.max(1, seconds);
+
+	/**
+	 * What the customer is told while Parley does not answer {@code source}'s requests (the feed's, or the others'),
+	 * and when we try again; null clears what that source said. A socket that dropped reconnects at once, untold.
+	 */
+	const troubleFrom = (source) => (problem) => {
+		if (!problem) {
+			if (noticeFrom === source) {
+				clearNotice();
+			}
+			return;
 		}
-		const date = Date.parse(value || '');
-		return Number.isNaN(date) ? 10 : Math.max(1, (date - Date.now()) / 1000);
+		const answer = problem.answer || problem.error;
+		if (!answer || answer.status === undefined) {
+			return;
+		}
+		const detail = answer.body && (answer.body.detail || answer.body.title);
+		noticeFrom = source;
+		showNotice(answer.status === 0 ? 'We can’t reach the chat service right now.'
+			: answer.status === 429 ? detail || 'Too many requests.'
+			: answer.status === 503 && answer.retryAfter ? 'The chat service is busy.' : 'The chat service has a problem.',
+		problem.wait / 1000);
 	};
+	const requestTrouble = troubleFrom('request');
 
 	/**
 	 * One request; network failures, 5xx and 429 are retried (telling the customer why and when) unless
 	 * {@code once} is set. Answers {status, body}; status 0 means the one try failed.
 	 */
-	const request = async (method, path, body, options = {}) => {
+	const request = (method, path, body, options = {}) => {
 		if (preview) {
-			return { status: 0, body: null };
+			return Promise.resolve({ status: 0, body: null });
 		}
-		const headers = { Accept: 'application/json' };
-		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json';
-		}
-		if (options.token) {
-			headers.Authorization = 'Bearer ' + options.token;
-		}
-		for (let attempt = 0; ; attempt++) {
-			let response;
-			try {
-				response = await fetch(path, {
-					method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-					cache: 'no-store', credentials: 'omit',
-				});
-			}
-			catch (e) {
-				if (options.once) {
-					return { status: 0, body: null };
-				}
-				const wait = backoff(attempt);
-				showNotice('We can’t reach the chat service right now.', wait);
-				await sleep(wait * 1000);
-				continue;
-			}
-			const answer = { status: response.status, body: await response.json().catch(() => null) };
-			if ((response.status === 429 || response.status >= 500) && !options.once) {
-				const busy = response.status === 503 && response.headers.has('Retry-After');
-				const wait = response.status === 429 ? retryAfter(response)
-					: busy ? Math.max(retryAfter(response), backoff(attempt)) : backoff(attempt);
-				const detail = answer.body && (answer.body.detail || answer.body.title);
-				showNotice(response.status === 429 ? (detail || 'Too many requests.')
-					: busy ? 'The chat service is busy.' : 'The chat service has a problem.', wait);
-				await sleep(wait * 1000);
-				continue;
-			}
-			if (notice.textContent) {
-				clearNotice();
-			}
-			return answer;
-		}
+		const init = { body, credentials: 'omit', headers: options.token ? { Authorization: 'Bearer ' + options.token } : {} };
+		return options.once ? exchange(method, path, init) : persist(method, path, Object.assign({ trouble: requestTrouble }, init));
 	};
 
 	// ---- Chat state -------------------------------------------------------------------------------------------
@@ -303,7 +256,8 @@
 	let status = null;
 	let lastSeq = 0;
 	let live = false;
-	let queueInfo = { position: null, wait: null };
+	// Where the waiting chat stands; available: whether anybody with the skill is (null: as the configuration said).
+	let queueInfo = { position: null, wait: null, available: null };
 	let agentName = null;
 	let creating = null;
 
@@ -313,8 +267,9 @@
 		chat = null;
 		status = null;
 		lastSeq = 0;
+		stateSeq = 0;
 		store.set(keys.chat, null);
-		store.set(keys.outbox, null);
+		outbox.clear();
 	};
 
 	const createChat = (answers) => {
@@ -516,6 +471,10 @@
 	};
 	const waitText = (seconds) => (seconds < 60 ? 'Estimated wait: less than a minute.'
 		: 'Estimated wait: about ' + Math.ceil(seconds / 60) + ' minutes.');
+	// Nobody with the skill is available: no estimate then, however fast the queue moved before.
+	const nobodyAvailable = () => (queueInfo.available == null ? config.agentsAvailable === false : !queueInfo.available);
+	const NOBODY_BEFORE = 'No agents are available right now. You can still start a chat and wait.';
+	const NOBODY_WAITING = 'No agents are available right now. You keep your place; an agent joins you as soon as one is.';
 
 	let queueScreen = null;
 	const makeQueueScreen = () => {
@@ -547,10 +506,17 @@
 		let announced = null;
 		screen.rotate = rotate;
 		screen.update = () => {
-			if (waiting.showEstimatedWait && queueInfo.wait != null) {
-				wait.textContent = waitText(queueInfo.wait);
-				wait.hidden = false;
+			const nobody = nobodyAvailable();
+			const text = nobody ? NOBODY_WAITING
+				: waiting.showEstimatedWait && queueInfo.wait != null ? waitText(queueInfo.wait) : null;
+			wait.hidden = !text;
+			if (text && wait.textContent !== text) {
+				wait.textContent = text;
+				if (nobody || wait.dataset.nobody) {
+					announce.textContent = text;
+				}
 			}
+			wait.dataset.nobody = nobody ? 'yes' : '';
 			if (waiting.showPosition && queueInfo.position && queueInfo.position !== announced) {
 				announced = queueInfo.position;
 				announce.textContent = aheadText(queueInfo.position);
@@ -581,8 +547,9 @@
 	const endedBar = h('div', { class: 'ended', hidden: true },
 		h('p', {}, 'This chat has ended.'),
 		h('button', { type: 'button', class: 'primary', onclick: () => restart() }, 'Start a new chat'));
+	const availability = h('p', { class: 'msg system availability', role: 'status', hidden: true });
 	const conversation = h('section', { class: 'conversation', 'aria-labelledby': 'title' },
-		h('div', { class: 'scroller' }, log, typing),
+		h('div', { class: 'scroller' }, log, availability, typing),
 		h('div', { class: 'bottom' }, boxError, composer, h('div', { class: 'actions' }, endButton), endedBar));
 	conversation.dataset.screen = 'conversation';
 	const scroller = conversation.firstChild;
@@ -595,42 +562,65 @@
 	const stickToBottom = () => {
 		scroller.scrollTop = scroller.scrollHeight;
 	};
-	let lastAgentLabel = null;
 	const bubble = (from, text, at, name) => {
 		if (from === 'SYSTEM') {
-			lastAgentLabel = null;
 			return h('li', { class: 'msg system' }, h('p', { class: 'text' }, text));
 		}
 		const agent = from === 'AGENT';
-		const label = agent && name && name !== lastAgentLabel ? h('p', { class: 'who' }, name) : null;
-		lastAgentLabel = agent ? name : null;
-		return h('li', { class: 'msg ' + (agent ? 'agent' : 'customer') }, label,
+		const li = h('li', { class: 'msg ' + (agent ? 'agent' : 'customer') }, agent && name ? h('p', { class: 'who' }, name) : null,
 			h('div', { class: 'bubble' }, h('p', { class: 'text' }, text)),
 			h('p', { class: 'meta' }, agent ? null : h('span', { class: 'sr-only' }, 'You, '), time(at)));
+		if (agent && name) {
+			li.dataset.agent = name;
+		}
+		return li;
 	};
-	const append = (item) => {
-		log.append(item);
+	/** The agent's name shows above the first of their messages in a row. */
+	const relabel = () => {
+		let previous = null;
+		for (const li of log.children) {
+			const who = li.querySelector(':scope > .who');
+			if (who) {
+				who.hidden = li.dataset.agent === previous;
+			}
+			previous = li.dataset.agent || null;
+		}
+	};
+	// The log is in seq order, the stored order both sides see; what has no seq yet (sending) comes last.
+	const seqOf = (li) => (li.dataset.seq === undefined ? null : Number(li.dataset.seq));
+	/** Puts (or moves) a message at its seq's place; without a seq, at the end. Answers it. */
+	const place = (li, seq) => {
+		if (seq != null) {
+			li.dataset.seq = String(seq);
+		}
+		const others = [...log.children].filter((item) => item !== li);
+		const index = seq == null ? others.length : seqIndex(others, seq, seqOf);
+		log.insertBefore(li, others[index] || null);
+		relabel();
 		stickToBottom();
-		return item;
+		return li;
 	};
+	const append = (li) => place(li, null);
 	if (look.welcomeMessage) {
-		log.append(h('li', { class: 'msg agent welcome' },
+		log.append(h('li', { class: 'msg agent welcome', 'data-seq': '0' },
 			h('div', { class: 'bubble' }, h('p', { class: 'text' }, look.welcomeMessage))));
 	}
-	if (config.agentsAvailable === false) {
-		log.append(h('li', { class: 'msg system' },
-			h('p', { class: 'text' }, 'No agents are available right now. You can still start a chat and wait.')));
-	}
+	/** Says whether anybody is available while there is no agent in the chat; nothing once one has joined. */
+	const showAvailability = () => {
+		const shown = status !== 'ACTIVE' && status !== 'ENDED' && nobodyAvailable();
+		const text = shown ? (status === 'QUEUED' ? NOBODY_WAITING : NOBODY_BEFORE) : '';
+		if (availability.textContent !== text) {
+			availability.textContent = text;
+		}
+		availability.hidden = !shown;
+	};
+	showAvailability();
 
 	/** The bubble of the customer's own message {@code clientMessageId}, whether still pending or confirmed. */
 	const findOwn = (clientMessageId) => clientMessageId
 		&& [...log.querySelectorAll('li[data-cid]')].find((li) => li.dataset.cid === clientMessageId);
 
 	// Sending --------------------------------------------------------------------------------------------------
-
-	let outbox = chat ? store.get(keys.outbox) || [] : [];
-	let flushing = false;
-	const saveOutbox = () => store.set(keys.outbox, outbox.length ? outbox : null);
 
 	const pendingBubble = (item) => {
 		const li = bubble('CUSTOMER', item.text, item.at);
@@ -639,11 +629,15 @@
 		li.querySelector('.meta').append(h('span', { class: 'state' }, ' · Sending…'));
 		return append(li);
 	};
-	const markSent = (li) => {
+	/** The message has reached Parley: it goes to its seq's place. */
+	const markSent = (li, seq) => {
 		li.classList.remove('pending', 'failed');
 		const state = li.querySelector('.state');
 		if (state) {
 			state.remove();
+		}
+		if (seq != null && seqOf(li) !== seq) {
+			place(li, seq);
 		}
 	};
 	const markFailed = (item, reason) => {
@@ -653,49 +647,42 @@
 			li.querySelector('.state').textContent = ' · Not sent: ' + reason;
 		}
 	};
-
-	const flush = async () => {
-		if (flushing) {
-			return;
+	const reasonOf = (answer) => {
+		const problem = answer.body || {};
+		if (answer.starting) {
+			return problem.detail || problem.title || 'the chat could not start';
 		}
-		flushing = true;
-		try {
-			while (outbox.length) {
-				if (!chat) {
-					const created = await createChat({});
-					if (created.status !== 201) {
-						const reason = (created.body && (created.body.detail || created.body.title)) || 'the chat could not start';
-						outbox.forEach((item) => markFailed(item, reason));
-						outbox = [];
-						break;
-					}
-				}
-				const item = outbox[0];
-				const answer = await request('POST', chatPath() + '/messages',
-					{ clientMessageId: item.clientMessageId, text: item.text }, { token: chat.token });
-				if (answer.status === 200 || answer.status === 201) {
-					const li = findOwn(item.clientMessageId);
-					if (li) {
-						markSent(li);
-					}
-				}
-				else if (answer.status === 401 || answer.status === 404) {
-					markFailed(item, 'this chat is no longer available.');
-				}
-				else {
-					const problem = answer.body || {};
-					const reason = (problem.errors && problem.errors[0] && problem.errors[0].message)
-						|| problem.detail || problem.title || 'error ' + answer.status;
-					markFailed(item, reason);
-				}
-				outbox.shift();
-				saveOutbox();
-			}
+		if (answer.status === 401 || answer.status === 404) {
+			return 'this chat is no longer available.';
 		}
-		finally {
-			flushing = false;
-		}
+		return (problem.errors && problem.errors[0] && problem.errors[0].message) || problem.detail || problem.title
+			|| 'error ' + answer.status;
 	};
+
+	// Messages not acknowledged yet: kept through a reload, sent in order, each retried with its id until Parley
+	// answers (a chat is started first when there is none).
+	const outbox = new Outbox(preview ? null : keys.outbox, {
+		send: async (item) => {
+			if (!chat) {
+				const created = await createChat({});
+				if (created.status !== 201) {
+					return Object.assign({ starting: true }, created);
+				}
+			}
+			return request('POST', chatPath() + '/messages', { clientMessageId: item.clientMessageId, text: item.text },
+				{ token: chat.token });
+		},
+		sent: (item, body) => {
+			const li = findOwn(item.clientMessageId);
+			if (li) {
+				markSent(li, body && typeof body.seq === 'number' ? body.seq : null);
+			}
+		},
+		failed: (item, answer) => markFailed(item, reasonOf(answer)),
+	});
+	if (!chat) {
+		outbox.clear();
+	}
 
 	const sendText = () => {
 		const text = box.value;
@@ -711,14 +698,11 @@
 		}
 		boxError.hidden = true;
 		box.removeAttribute('aria-invalid');
-		const item = { clientMessageId: uuid(), text, at: new Date().toISOString() };
-		outbox.push(item);
-		saveOutbox();
-		pendingBubble(item);
+		pendingBubble(outbox.add(text));
 		box.value = '';
 		grow();
 		stopTyping();
-		flush();
+		outbox.flush();
 	};
 
 	const grow = () => {
@@ -788,7 +772,7 @@
 
 	// A STATE event may say ENDED before the ENDED event says who ended it: one note, made precise when known.
 	let endNote = null;
-	const ended = (by) => {
+	const ended = (by, seq) => {
 		const text = by === 'CUSTOMER' ? 'You ended the chat.'
 			: by === 'AGENT' ? (agentName || 'The agent') + ' ended the chat.' : 'The chat has ended.';
 		if (endNote) {
@@ -798,7 +782,7 @@
 			return;
 		}
 		setState('ENDED', {});
-		endNote = append(bubble('SYSTEM', text));
+		endNote = place(bubble('SYSTEM', text), seq);
 		if (live) {
 			play('ended');
 		}
@@ -807,11 +791,9 @@
 	const restart = () => {
 		stopStream();
 		forgetChat();
-		outbox = [];
 		agentName = null;
-		queueInfo = { position: null, wait: null };
+		queueInfo = { position: null, wait: null, available: null };
 		[...log.children].forEach((li) => li.classList.contains('welcome') || li.remove());
-		lastAgentLabel = null;
 		endNote = null;
 		queueScreen = null;
 		seenClientIds.clear();
@@ -820,6 +802,7 @@
 		endButton.hidden = true;
 		subtitle.textContent = '';
 		typing.hidden = true;
+		showAvailability();
 		begin(true);
 	};
 
@@ -828,16 +811,22 @@
 	const setState = (state, event) => {
 		const before = status;
 		status = state;
-		if (event.queuePosition != null) {
+		// A STATE event (and the start's answer) says all of these: null is news too (no estimate now).
+		if ('queuePosition' in event) {
 			queueInfo.position = event.queuePosition;
 		}
-		if (event.estimatedWaitSeconds != null) {
+		if ('estimatedWaitSeconds' in event) {
 			queueInfo.wait = event.estimatedWaitSeconds;
+		}
+		if ('agentsAvailable' in event) {
+			queueInfo.available = event.agentsAvailable;
 		}
 		if (event.agentName) {
 			agentName = event.agentName;
 		}
 		if (state === 'QUEUED') {
+			// Also back in the queue after an agent had the chat: no agent types then.
+			typing.hidden = true;
 			subtitle.textContent = queueInfo.position && !waiting
 				? 'Waiting for an agent · ' + aheadText(queueInfo.position) : 'Waiting for an agent…';
 			if (waiting) {
@@ -858,7 +847,7 @@
 		else if (state === 'ACTIVE') {
 			subtitle.textContent = agentName ? 'You are chatting with ' + agentName : 'An agent has joined';
 			if (before !== 'ACTIVE') {
-				append(bubble('SYSTEM', (agentName || 'An agent') + ' joined the chat.'));
+				place(bubble('SYSTEM', (agentName || 'An agent') + ' joined the chat.'), event.seq);
 			}
 			const hadFocus = main.contains(doc.activeElement) || doc.activeElement === doc.body;
 			showConversation();
@@ -878,6 +867,7 @@
 			showConversation();
 		}
 		endButton.hidden = !chat || state === 'ENDED';
+		showAvailability();
 	};
 
 	const showConversation = () => {
@@ -888,16 +878,22 @@
 	};
 
 	let typingTimer = null;
+	let stateSeq = 0; // the seq of the state shown: a STATE that comes later with a lower one is older news
 	const seenClientIds = new Set();
+	/** Applies one event (the events module hands over each once, in seq order unless one came late). */
 	const onEvent = (event) => {
-		if (!event || typeof event.seq !== 'number' || event.seq <= lastSeq) {
+		if (!event || typeof event.seq !== 'number') {
 			return;
 		}
-		lastSeq = event.seq;
+		lastSeq = Math.max(lastSeq, event.seq);
 		switch (event.type) {
 			case 'STATE':
+				if (event.seq < stateSeq) {
+					break;
+				}
+				stateSeq = event.seq;
 				if (event.state === 'ENDED') {
-					ended(event.endedBy);
+					ended(event.endedBy, event.seq);
 				}
 				else if (status !== 'ENDED') {
 					setState(event.state, event);
@@ -909,10 +905,11 @@
 				}
 				const mine = event.from === 'CUSTOMER' && findOwn(event.clientMessageId);
 				if (mine) {
-					markSent(mine);
+					outbox.drop(new Set([event.clientMessageId])); // Parley has it, whatever became of the answer
+					markSent(mine, event.seq);
 					break;
 				}
-				const said = append(bubble(event.from, event.text || '', event.at, event.agentName || agentName));
+				const said = place(bubble(event.from, event.text || '', event.at, event.agentName || agentName), event.seq);
 				if (event.from === 'CUSTOMER' && event.clientMessageId) {
 					said.dataset.cid = event.clientMessageId;
 				}
@@ -938,7 +935,7 @@
 				}
 				break;
 			case 'ENDED':
-				ended(event.endedBy);
+				ended(event.endedBy, event.seq);
 				stopStream();
 				break;
 			default:
@@ -946,42 +943,19 @@
 		}
 	};
 
-	// ---- Real time: WebSocket, falling back to the long poll --------------------------------------------------
+	// ---- Real time: the events module's feed (WebSocket, else the long poll), resuming after the last seq ---------
 
-	let socket = null;
-	let socketFailures = 0;
-	let useSocket = 'WebSocket' in window;
-	let streamId = 0;
-	let retryTimer = null;
-	// After falling back to the long poll, a socket is tried again now and then (30 s, doubling up to 5 min).
-	let upgradeTimer = null;
-	let upgradeDelay = 30;
-
-	const scheduleUpgrade = () => {
-		clearTimeout(upgradeTimer);
-		upgradeTimer = setTimeout(() => {
-			if (!chat || status === 'ENDED') {
-				return;
-			}
-			useSocket = 'WebSocket' in window;
-			socketFailures = 0;
-			connect();
-		}, upgradeDelay * 1000);
-		upgradeDelay = Math.min(300, upgradeDelay * 2);
-	};
+	let feed = null;
 
 	const stopStream = () => {
-		streamId += 1;
-		clearTimeout(retryTimer);
-		if (socket) {
-			socket.close();
-			socket = null;
+		if (feed) {
+			feed.stop();
+			feed = null;
 		}
 	};
 
 	const lost = () => {
 		forgetChat();
-		outbox = [];
 		stopStream();
 		append(bubble('SYSTEM', 'This chat is no longer available.'));
 		setState('ENDED', {});
@@ -992,69 +966,26 @@
 		if (!chat || status === 'ENDED') {
 			return;
 		}
-		const id = streamId;
-		if (!useSocket) {
-			document.documentElement.dataset.transport = 'long-poll';
-			poll(id);
-			return;
-		}
-		const url = new URL(chatPath() + '/stream', location.href);
-		url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-		url.search = new URLSearchParams({ token: chat.token, after: String(lastSeq) });
-		let opened = false;
-		const ws = new WebSocket(url);
-		socket = ws;
-		ws.addEventListener('open', () => {
-			opened = true;
-			socketFailures = 0;
-			upgradeDelay = 30;
-			document.documentElement.dataset.transport = 'websocket';
+		const path = chatPath();
+		const token = chat.token;
+		feed = follow({
+			position: lastSeq,
+			positionOf: (event) => event.seq,
+			socketUrl: (after) => path + '/stream?' + new URLSearchParams({ token, after: String(after || 0) }),
+			poll: async (after) => {
+				const answer = await exchange('GET', path + '/events?after=' + (after || 0) + '&waitSeconds=25',
+					{ credentials: 'omit', headers: { Authorization: 'Bearer ' + token } });
+				return answer.status === 200 ? { events: (answer.body && answer.body.events) || [] }
+					: answer.status === 401 || answer.status === 404 ? { gone: true } : { failed: answer };
+			},
+			apply: onEvent,
+			goneCodes: [4401, 4404, 1008],
+			gone: lost,
+			transport: (name) => {
+				html.dataset.transport = name;
+			},
+			trouble: troubleFrom('feed'),
 		});
-		ws.addEventListener('message', (message) => {
-			let data;
-			try {
-				data = JSON.parse(message.data);
-			}
-			catch (e) {
-				return;
-			}
-			(Array.isArray(data.events) ? data.events : [data]).forEach(onEvent);
-		});
-		ws.addEventListener('close', (event) => {
-			if (id !== streamId || status === 'ENDED') {
-				return;
-			}
-			socket = null;
-			if (event.code === 4401 || event.code === 4404 || event.code === 1008) {
-				lost();
-				return;
-			}
-			if (!opened && ++socketFailures >= 2) {
-				useSocket = false;
-				scheduleUpgrade();
-			}
-			retryTimer = setTimeout(connect, (opened ? 0.5 : backoff(socketFailures)) * 1000);
-		});
-	};
-
-	const poll = async (id) => {
-		while (id === streamId && chat && status !== 'ENDED') {
-			const answer = await request('GET', chatPath() + '/events?after=' + lastSeq + '&waitSeconds=25', undefined,
-				{ token: chat.token });
-			if (id !== streamId) {
-				return;
-			}
-			if (answer.status === 200) {
-				((answer.body && answer.body.events) || []).forEach(onEvent);
-			}
-			else if (answer.status === 401 || answer.status === 404) {
-				lost();
-				return;
-			}
-			else {
-				await sleep(backoff(2) * 1000);
-			}
-		}
 	};
 
 	// ---- Start ------------------------------------------------------------------------------------------------
@@ -1072,13 +1003,12 @@
 			}
 			((answer.body && answer.body.events) || []).forEach(onEvent);
 			// Messages stored just before the reload are in the history already; the rest are sent again.
-			outbox = outbox.filter((item) => !seenClientIds.has(item.clientMessageId));
-			saveOutbox();
-			outbox.forEach(pendingBubble);
+			outbox.drop(seenClientIds);
+			outbox.items.forEach(pendingBubble);
 			live = true;
 			if (status !== 'ENDED') {
 				connect();
-				flush();
+				outbox.flush();
 			}
 		}
 		else if (preChat) {

@@ -35,6 +35,7 @@ final class Chat {
 	private String agentName;
 	private Integer queuePosition;
 	private Integer estimatedWaitSeconds;
+	private Boolean agentsAvailable;
 	private long lastSeq;
 	private Instant assignedAt;
 	private Instant endedAt;
@@ -43,7 +44,7 @@ final class Chat {
 
 	Chat(UUID id, UUID tenantId, UUID pointOfContactId, String skill, Map<String, Object> preChat, Instant createdAt,
 			ChatState state, UUID agentId, String agentName, Integer queuePosition, Integer estimatedWaitSeconds,
-			long lastSeq, Instant assignedAt, Instant endedAt, Party endedBy) {
+			Boolean agentsAvailable, long lastSeq, Instant assignedAt, Instant endedAt, Party endedBy) {
 		this.id = Objects.requireNonNull(id);
 		this.tenantId = Objects.requireNonNull(tenantId);
 		this.pointOfContactId = Objects.requireNonNull(pointOfContactId);
@@ -55,6 +56,7 @@ final class Chat {
 		this.agentName = agentName;
 		this.queuePosition = queuePosition;
 		this.estimatedWaitSeconds = estimatedWaitSeconds;
+		this.agentsAvailable = agentsAvailable;
 		this.lastSeq = lastSeq;
 		this.assignedAt = assignedAt;
 		this.endedAt = endedAt;
@@ -70,7 +72,7 @@ final class Chat {
 	static Chat start(UUID id, UUID tenantId, UUID pointOfContactId, String skill, Map<String, Object> preChat,
 			QueuePosition position, Instant now) {
 		Chat chat = new Chat(id, tenantId, pointOfContactId, skill, preChat, now, ChatState.QUEUED, null, null,
-				position.position(), position.estimatedWaitSeconds(), 0, null, null, null);
+				position.position(), position.estimatedWaitSeconds(), position.agentsAvailable(), 0, null, null, null);
 		chat.recordState(now);
 		return chat;
 	}
@@ -86,6 +88,7 @@ final class Chat {
 		assignedAt = at;
 		queuePosition = null;
 		estimatedWaitSeconds = null;
+		agentsAvailable = null;
 		recordState(at);
 	}
 
@@ -138,6 +141,7 @@ final class Chat {
 		endedAt = at;
 		queuePosition = null;
 		estimatedWaitSeconds = null;
+		agentsAvailable = null;
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("endedBy", by.name());
 		record(ChatEvent.Type.ENDED, at, data);
@@ -145,16 +149,16 @@ final class Chat {
 	}
 
 	/**
-	 * Tells the waiting customer where they stand; false (and nothing recorded) when the chat does not wait or the
-	 * customer was told exactly this already.
+	 * Tells the waiting customer where they stand and whether anybody with the skill is available; false (and
+	 * nothing recorded) when the chat does not wait or the customer was told exactly this already.
 	 */
 	boolean showPosition(QueuePosition position, Instant at) {
-		if (state != ChatState.QUEUED || (Objects.equals(queuePosition, position.position())
-				&& Objects.equals(estimatedWaitSeconds, position.estimatedWaitSeconds()))) {
+		if (state != ChatState.QUEUED || position.equals(shownPosition())) {
 			return false;
 		}
 		queuePosition = position.position();
 		estimatedWaitSeconds = position.estimatedWaitSeconds();
+		agentsAvailable = position.agentsAvailable();
 		recordState(at);
 		return true;
 	}
@@ -168,6 +172,7 @@ final class Chat {
 		data.put("state", state.name());
 		data.put("queuePosition", queuePosition);
 		data.put("estimatedWaitSeconds", estimatedWaitSeconds);
+		data.put("agentsAvailable", agentsAvailable);
 		data.put("agentName", agentName);
 		record(ChatEvent.Type.STATE, at, data);
 	}
@@ -229,6 +234,17 @@ final class Chat {
 
 	Integer estimatedWaitSeconds() {
 		return estimatedWaitSeconds;
+	}
+
+	/** Whether the waiting customer was last told that an agent with the skill is available; null when not waiting. */
+	Boolean agentsAvailable() {
+		return agentsAvailable;
+	}
+
+	/** What the waiting customer was last told of their place; null when not waiting. */
+	QueuePosition shownPosition() {
+		return state != ChatState.QUEUED || queuePosition == null ? null
+				: new QueuePosition(queuePosition, estimatedWaitSeconds, !Boolean.FALSE.equals(agentsAvailable));
 	}
 
 	long lastSeq() {

@@ -33,7 +33,7 @@ class Chats {
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};
 	private static final String COLUMNS = "id, tenant_id, point_of_contact_id, skill, pre_chat, state, agent_id,"
-			+ " agent_name, queue_position, estimated_wait_seconds, last_seq, created_at, assigned_at, ended_at, ended_by";
+			+ " agent_name, queue_position, estimated_wait_seconds, agents_available, last_seq, created_at, assigned_at, ended_at, ended_by";
 
 	private static final String LOCK_COLUMNS = Arrays.stream(COLUMNS.split(","))
 		.map(column -> "c." + column.trim())
@@ -60,11 +60,11 @@ class Chats {
 
 	void insert(Chat chat, byte[] tokenHash, Instant now) {
 		jdbc.sql("insert into chat (id, tenant_id, point_of_contact_id, skill, token_hash, pre_chat, state,"
-				+ " queue_position, estimated_wait_seconds, last_seq, created_at, customer_seen_at)"
-				+ " values (?, ?, ?, ?, ?, ?::json, ?, ?, ?, 0, ?, ?)")
+				+ " queue_position, estimated_wait_seconds, agents_available, last_seq, created_at, customer_seen_at)"
+				+ " values (?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, 0, ?, ?)")
 			.params(chat.id(), chat.tenantId(), chat.pointOfContactId(), chat.skill(), tokenHash,
 					json.writeValueAsString(chat.preChat()), chat.state().name(), chat.queuePosition(),
-					chat.estimatedWaitSeconds(), ts(chat.createdAt()), ts(now))
+					chat.estimatedWaitSeconds(), chat.agentsAvailable(), ts(chat.createdAt()), ts(now))
 			.update();
 		save(chat);
 	}
@@ -83,10 +83,11 @@ class Chats {
 	void save(Chat chat, Instant customerSeenAt) {
 		List<ChatEvent> events = chat.recorded();
 		String update = "update chat set state = ?, agent_id = ?, agent_name = ?, queue_position = ?,"
-				+ " estimated_wait_seconds = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ?,"
+				+ " estimated_wait_seconds = ?, agents_available = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ?,"
 				+ " customer_seen_at = greatest(customer_seen_at, coalesce(?, customer_seen_at)) where id = ?";
 		List<Object> updateParams = Arrays.asList(chat.state().name(), chat.agentId(), chat.agentName(),
-				chat.queuePosition(), chat.estimatedWaitSeconds(), chat.lastSeq(), ts(chat.assignedAt()),
+				chat.queuePosition(), chat.estimatedWaitSeconds(), chat.agentsAvailable(), chat.lastSeq(),
+				ts(chat.assignedAt()),
 				ts(chat.endedAt()), chat.endedBy() == null ? null : chat.endedBy().name(), ts(customerSeenAt),
 				chat.id());
 		if (events.isEmpty()) {
@@ -229,14 +230,14 @@ class Chats {
 			.orElse(0L);
 	}
 
-	/** What the waiting customers among {@code ids} were last told: their position and estimate. */
+	/** What the waiting customers among {@code ids} were last told: their position, estimate and availability. */
 	Map<UUID, QueuePosition> shownPositions(Collection<UUID> ids) {
 		Map<UUID, QueuePosition> shown = new LinkedHashMap<>();
-		jdbc.sql("select id, queue_position, estimated_wait_seconds from chat where id = any(?) and state = 'QUEUED'"
-				+ " and queue_position is not null")
+		jdbc.sql("select id, queue_position, estimated_wait_seconds, agents_available from chat where id = any(?)"
+				+ " and state = 'QUEUED' and queue_position is not null")
 			.param(ids.toArray(UUID[]::new))
 			.query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), new QueuePosition(rs.getInt("queue_position"),
-					(Integer) rs.getObject("estimated_wait_seconds"))))
+					(Integer) rs.getObject("estimated_wait_seconds"), !Boolean.FALSE.equals(rs.getObject("agents_available")))))
 			.list()
 			.forEach(entry -> shown.put(entry.getKey(), entry.getValue()));
 		return shown;
@@ -274,7 +275,8 @@ class Chats {
 				json.readValue(rs.getString("pre_chat"), MAP), rs.getTimestamp("created_at").toInstant(),
 				ChatState.valueOf(rs.getString("state")), rs.getObject("agent_id", UUID.class),
 				rs.getString("agent_name"), (Integer) rs.getObject("queue_position"),
-				(Integer) rs.getObject("estimated_wait_seconds"), rs.getLong("last_seq"),
+				(Integer) rs.getObject("estimated_wait_seconds"), (Boolean) rs.getObject("agents_available"),
+				rs.getLong("last_seq"),
 				instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("ended_at")),
 				endedBy == null ? null : Party.valueOf(endedBy));
 	}

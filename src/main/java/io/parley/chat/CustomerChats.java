@@ -79,7 +79,8 @@ public class CustomerChats {
 			QueuePosition position = routing.enqueue(poc.tenantId(), chatId, poc.skill(), now);
 			Chat chat = Chat.start(chatId, poc.tenantId(), poc.id(), poc.skill(), answers, position, now);
 			chats.insert(chat, ChatTokens.hash(token), now);
-			return new StartedChat(chatId, token, chat.state(), position.position(), position.estimatedWaitSeconds());
+			return new StartedChat(chatId, token, chat.state(), position.position(), position.estimatedWaitSeconds(),
+					position.agentsAvailable());
 		});
 	}
 

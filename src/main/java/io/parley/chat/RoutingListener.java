@@ -78,7 +78,7 @@ class RoutingListener {
 		Map<UUID, QueuePosition> shown = chats.shownPositions(positions.keySet());
 		positions.forEach((chatId, position) -> {
 			QueuePosition told = shown.get(chatId);
-			if (told == null || told.equals(new QueuePosition(position, estimate.secondsAt(position)))) {
+			if (told == null || told.equals(estimate.at(position))) {
 				return;
 			}
 			try {

@@ -46,7 +46,7 @@ public class Routing {
 		int position = entries.countWaiting(queue) + 1;
 		entries.insert(chatId, queue, now, position);
 		afterCommit(() -> runs.request(queue));
-		return new QueuePosition(position, estimate(queue, position));
+		return waitEstimate(tenantId, skill).at(position);
 	}
 
 	/**
@@ -103,7 +103,7 @@ public class Routing {
 
 	/** Where a chat stands in its queue now, empty when it does not wait (assigned, ended or unknown). */
 	public Optional<QueuePosition> position(UUID tenantId, UUID chatId, String skill) {
-		return entries.position(chatId).map(p -> new QueuePosition(p, estimate(new QueueKey(tenantId, skill), p)));
+		return entries.position(chatId).map(p -> waitEstimate(tenantId, skill).at(p));
 	}
 
 	/** The waiting chats of a queue with their positions, first is next. */
@@ -111,9 +111,10 @@ public class Routing {
 		return entries.positions(new QueueKey(tenantId, skill));
 	}
 
-	/** How fast the queue moved recently, to estimate the wait at each position. */
+	/** How fast the queue moved recently and whether anybody can take its chats now, to tell each position. */
 	public WaitEstimate waitEstimate(UUID tenantId, String skill) {
-		return new WaitEstimate(entries.millisPerPosition(new QueueKey(tenantId, skill)));
+		boolean available = agents.anyAvailable(tenantId, skill);
+		return new WaitEstimate(available ? entries.millisPerPosition(new QueueKey(tenantId, skill)) : null, available);
 	}
 
 	/**
@@ -122,10 +123,6 @@ public class Routing {
 	 */
 	public int assignWaiting(UUID tenantId, String skill) {
 		return runs.runNow(new QueueKey(tenantId, skill));
-	}
-
-	private Integer estimate(QueueKey queue, int position) {
-		return new WaitEstimate(entries.millisPerPosition(queue)).secondsAt(position);
 	}
 
 	private static void afterCommit(Runnable action) {

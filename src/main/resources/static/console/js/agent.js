@@ -1,8 +1,11 @@
 // The agent console: lists the agent's open chats, follows their feed and writes, types and ends chats through the
-// console's JSON endpoints. The feed comes over a WebSocket, or by long poll where sockets do not get through; both
-// carry the same events, each with the agent's cursor, and every (re)connection resumes after the last event applied,
-// so nothing is missed and nothing applied twice. Every text from a customer or a profile goes into the page with
-// textContent, never as markup.
+// console's JSON endpoints. The feed and the outbox are the events module the widget's chat window uses too: the feed
+// comes over a WebSocket, or by long poll where sockets do not get through, each event with the agent's cursor, and
+// every (re)connection resumes after the last event applied, so nothing is missed and nothing applied twice; a reply
+// waits in the chat's outbox (kept in this browser) until Parley has it. Each chat is shown in seq order, the order
+// stored. Every text from a customer or a profile goes into the page with textContent, never as markup.
+
+import { Outbox, backoff, exchange, follow, persist, seqIndex, sleep, store } from '../../widget/events.js';
 
 const root = document.querySelector('[data-agent-console]');
 const api = root.dataset.api;
@@ -14,31 +17,31 @@ const TITLE = document.title;
 const chats = new Map();
 let selected = null;
 
-const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-const backoff = (attempt) => Math.min(30, 2 ** attempt) * (0.8 + Math.random() * 0.4);
+const OUTBOX = 'parley.agent.outbox.';
 
+const headersFor = (method) => (method !== 'GET' && csrfToken && csrfHeader ? { [csrfHeader.content]: csrfToken.content } : {});
+
+/** The login has ended (logged out, timed out, or someone logged in anew): the page shows who is in now. */
+function signedOut() {
+	location.reload();
+	throw new Error('Signed out');
+}
+
+const problemOf = (answer) => (answer.status === 0 ? 'Parley does not answer.'
+	: (answer.body && (answer.body.detail || answer.body.title)) || 'Request failed (' + answer.status + ')');
+
+/** One request; answers the body of a 2xx answer, else throws an Error with the status (0: no answer). */
 async function call(method, path, body) {
-	const headers = { Accept: 'application/json' };
-	if (body !== undefined) {
-		headers['Content-Type'] = 'application/json';
+	const answer = await exchange(method, api + path, { body, headers: headersFor(method) });
+	if (answer.status === 401 || answer.redirected) {
+		signedOut();
 	}
-	if (method !== 'GET' && csrfToken && csrfHeader) {
-		headers[csrfHeader.content] = csrfToken.content;
-	}
-	const response = await fetch(api + path, {
-		method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (response.status === 401 || response.redirected) {
-		location.reload();
-		throw new Error('Signed out');
-	}
-	const answer = response.status === 204 ? null : await response.json().catch(() => null);
-	if (!response.ok) {
-		const error = new Error((answer && (answer.detail || answer.title)) || 'Request failed (' + response.status + ')');
-		error.status = response.status;
+	if (answer.status < 200 || answer.status >= 300) {
+		const error = new Error(problemOf(answer));
+		error.status = answer.status;
 		throw error;
 	}
-	return answer;
+	return answer.body;
 }
 
 const element = (tag, className, text) => {
@@ -297,21 +300,29 @@ function renderConversation() {
 	$('[data-dismiss]').hidden = !ended;
 }
 
-/** Adds a message unless the chat has it already (by seq, or as the pending copy of a send); answers whether it was new. */
+/**
+ * Adds a message at its seq's place (the stored order; one not acknowledged yet goes last) unless the chat has it
+ * already (by seq, or as the pending copy of a send, which then moves to its place); answers whether it was new.
+ */
 function addMessage(chat, message) {
+	let known = false;
 	if (message.clientMessageId) {
 		const index = chat.messages.findIndex((m) => m.clientMessageId === message.clientMessageId && m.from === message.from);
 		if (index >= 0) {
-			const known = chat.messages[index].seq != null;
-			chat.messages[index] = message;
-			return !known;
+			known = chat.messages[index].seq != null;
+			if (known || message.seq == null) {
+				return false;
+			}
+			chat.messages.splice(index, 1);
 		}
 	}
 	if (message.seq != null && chat.messages.some((m) => m.seq === message.seq)) {
 		return false;
 	}
-	chat.messages.push(message);
-	return true;
+	const at = message.seq == null ? chat.messages.length
+		: seqIndex(chat.messages, message.seq, (m) => (m.seq == null ? null : m.seq));
+	chat.messages.splice(at, 0, message);
+	return !known;
 }
 
 $('[data-composer]').addEventListener('submit', (event) => {
@@ -349,43 +360,64 @@ function stopTyping(chatId) {
 	}
 }
 
-async function send() {
+/**
+ * The chat's outbox: replies not acknowledged yet, kept in this browser under the chat's id through a reload or a
+ * time Parley is away, sent in order, each until Parley answers (with its clientMessageId, so stored once).
+ */
+function outboxOf(chat) {
+	const chatId = chat.chatId;
+	return new Outbox(OUTBOX + chatId, {
+		send: async (item) => {
+			const answer = await persist('POST', api + '/chats/' + chatId + '/messages',
+				{ body: { clientMessageId: item.clientMessageId, text: item.text }, headers: headersFor('POST') });
+			if (answer.status === 401 || answer.redirected) {
+				signedOut(); // the reply stays in the outbox for after the login
+			}
+			return answer;
+		},
+		sent: (item, stored) => {
+			const current = chats.get(chatId) || chat;
+			addMessage(current, stored && stored.seq != null ? stored
+				: { from: 'AGENT', text: item.text, clientMessageId: item.clientMessageId, at: item.at });
+			renderConversation();
+			renderList();
+		},
+		failed: (item, answer) => {
+			// Parley refused it (the chat has ended, the text is too long): it goes back to the agent.
+			const current = chats.get(chatId) || chat;
+			current.messages = current.messages.filter((m) => !(m.pending && m.clientMessageId === item.clientMessageId));
+			if (selected === chatId) {
+				const text = $('[data-text]');
+				if (!text.value.trim()) {
+					text.value = item.text;
+				}
+				const error = $('[data-send-error]');
+				error.textContent = problemOf(answer);
+				error.hidden = false;
+			}
+			renderConversation();
+			renderList();
+		},
+	});
+}
+
+/** Shows a reply as sending. */
+const pending = (item) => ({ from: 'AGENT', text: item.text, clientMessageId: item.clientMessageId, at: item.at, pending: true });
+
+function send() {
 	const text = $('[data-text]');
 	const chat = selected && chats.get(selected);
-	if (!chat || !text.value.trim()) {
+	if (!chat || !text.value.trim() || chat.state === 'ENDED') {
 		return;
 	}
-	const message = { from: 'AGENT', text: text.value, clientMessageId: crypto.randomUUID(), pending: true };
+	const item = chat.outbox.add(text.value);
 	text.value = '';
 	stopTyping(chat.chatId);
-	addMessage(chat, message);
+	addMessage(chat, pending(item));
+	$('[data-send-error]').hidden = true;
 	renderConversation();
 	renderList();
-	const error = $('[data-send-error]');
-	error.hidden = true;
-	// A lost answer is retried with the same id: the server stores the message once.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		try {
-			const stored = await call('POST', '/chats/' + chat.chatId + '/messages',
-				{ clientMessageId: message.clientMessageId, text: message.text });
-			addMessage(chat, stored);
-			renderConversation();
-			return;
-		}
-		catch (e) {
-			if (e.status && e.status < 500) {
-				chat.messages = chat.messages.filter((m) => m !== message);
-				text.value = message.text;
-				error.textContent = e.message;
-				error.hidden = false;
-				renderConversation();
-				return;
-			}
-			await sleep(attempt + 1);
-		}
-	}
-	error.textContent = 'The message could not be sent. Check the connection and send it again.';
-	error.hidden = false;
+	chat.outbox.flush();
 }
 
 $('[data-end]').addEventListener('click', async () => {
@@ -412,6 +444,7 @@ $('[data-dismiss]').addEventListener('click', () => {
 		return;
 	}
 	chats.delete(chat.chatId);
+	chat.outbox.clear();
 	selected = null;
 	renderList();
 	renderConversation();
@@ -424,13 +457,17 @@ $('[data-dismiss]').addEventListener('click', () => {
 /** A chat as the list answers it, with its transcript; not kept until all of it is there. */
 async function load(item, fresh) {
 	const transcript = await call('GET', '/chats/' + item.chatId + '/transcript');
-	const chat = { ...item, messages: [], unread: 0, fresh, customerTyping: false, state: transcript.state };
+	const chat = { ...item, messages: [], unread: 0, fresh, customerTyping: false, state: transcript.state, stateSeq: 0 };
 	for (const message of transcript.messages) {
 		addMessage(chat, message);
 	}
 	if (fresh) {
 		chat.unread = chat.messages.filter((m) => m.from === 'CUSTOMER').length;
 	}
+	// Replies written before a reload that Parley has not got yet: shown as sending, and sent.
+	chat.outbox = outboxOf(chat);
+	chat.outbox.drop(new Set(chat.messages.filter((m) => m.from === 'AGENT').map((m) => m.clientMessageId)));
+	chat.outbox.items.forEach((waiting) => addMessage(chat, pending(waiting)));
 	return chat;
 }
 
@@ -461,6 +498,9 @@ async function handle(event) {
 	}
 	switch (event.type) {
 		case 'MESSAGE':
+			if (event.from === 'AGENT' && event.clientMessageId) {
+				chat.outbox.drop(new Set([event.clientMessageId])); // Parley has it, whatever became of the answer
+			}
 			if (addMessage(chat, event) && event.from === 'CUSTOMER') {
 				if (!seen(chat)) {
 					chat.unread += 1;
@@ -479,7 +519,11 @@ async function handle(event) {
 			}
 			break;
 		case 'STATE':
-			chat.state = event.state || chat.state;
+			// A state that comes after a later one is older news.
+			if (event.seq == null || event.seq >= chat.stateSeq) {
+				chat.stateSeq = event.seq || chat.stateSeq;
+				chat.state = event.state || chat.state;
+			}
 			break;
 		case 'ENDED':
 			chat.state = 'ENDED';
@@ -491,19 +535,7 @@ async function handle(event) {
 	}
 }
 
-// --- following the feed: a WebSocket, else the long poll -----------------------------------------------------
-
-let cursor = null; // the last event applied; every connection resumes after it
-let generation = 0; // which connection's events count; a new connection ends the one before
-let socket = null;
-let socketFailures = 0; // sockets in a row that closed without ever opening
-let socketDrops = 0; // sockets in a row that closed soon after opening
-let retryTimer = null;
-let probeTimer = null;
-let probeSeconds = 30;
-let applying = Promise.resolve();
-
-const socketsPossible = () => 'WebSocket' in window;
+// --- following the feed (the events module: a WebSocket, else the long poll) -----------------------------------
 
 function showConnection(text) {
 	const note = $('[data-connection]');
@@ -511,205 +543,51 @@ function showConnection(text) {
 	note.hidden = !text;
 }
 
-/** Ends the current connection (its late events are dropped) and answers the next one's number. */
-function stop() {
-	generation += 1;
-	clearTimeout(retryTimer);
-	clearTimeout(probeTimer);
-	if (socket) {
-		const old = socket;
-		socket = null;
-		old.close();
-	}
-	return generation;
-}
-
-/** Applies events in order, one connection's at a time, skipping any at or before the cursor. */
-function receive(id, events) {
-	applying = applying.then(() => applyEvents(id, events)).catch((e) => reconnectLater(id, e));
-	return applying;
-}
-
-function reconnectLater(id, error) {
-	if (id === generation) {
-		stop();
-		showConnection('Reconnecting… (' + error.message + ')');
-		retryTimer = setTimeout(follow, backoff(2) * 1000);
-	}
-}
-
-async function applyEvents(id, events) {
-	let changed = false;
-	for (const event of events) {
-		if (id !== generation) {
-			return;
-		}
-		if (cursor != null && Number(event.cursor) <= Number(cursor)) {
-			continue;
-		}
-		try {
-			await handle(event);
-		}
-		catch (e) {
-			// Not applied: reconnect later and have it again, after the last event that was.
-			reconnectLater(id, e);
-			break;
-		}
-		cursor = event.cursor;
-		changed = true;
-	}
-	if (changed) {
-		renderList();
-		renderConversation();
-	}
-	playChime();
-}
-
-function streamUrl() {
-	const url = new URL(root.dataset.stream, location.href);
-	url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-	if (cursor != null) {
-		url.searchParams.set('after', cursor);
-	}
-	return url;
-}
-
-/**
- * Opens a socket after the cursor. {@code opened} decides, when it opens, which connection its events belong to;
- * {@code failed} runs when it closes without having opened (or cannot even be made).
- */
-function openSocket(opened, failed) {
-	let ws;
-	try {
-		ws = new WebSocket(streamUrl());
-	}
-	catch (e) {
-		setTimeout(failed, 0);
-		return;
-	}
-	let id = null;
-	let openedAt = 0;
-	ws.addEventListener('open', () => {
-		openedAt = Date.now();
-		id = opened(ws);
+/** Follows the agent's feed after {@code cursor} (where it stood when the chats were read). */
+function followFeed(cursor) {
+	return follow({
+		position: cursor,
+		positionOf: (event) => event.cursor,
+		socketUrl: (after) => {
+			const url = new URL(root.dataset.stream, location.href);
+			if (after != null) {
+				url.searchParams.set('after', after);
+			}
+			return url;
+		},
+		poll: async (after) => {
+			const answer = await exchange('GET', api + '/events?waitSeconds=25'
+				+ (after != null ? '&after=' + encodeURIComponent(after) : ''));
+			if (answer.status === 401 || answer.redirected) {
+				return { gone: true };
+			}
+			return answer.status === 200 && answer.body ? { events: answer.body.events || [], position: answer.body.cursor }
+				: { failed: answer };
+		},
+		apply: handle,
+		applied: () => {
+			renderList();
+			renderConversation();
+			playChime();
+		},
+		goneCodes: [4401, 1008],
+		gone: () => location.reload(),
+		transport: (name) => {
+			root.dataset.transport = name;
+		},
+		trouble: (problem) => {
+			const error = problem && problem.error;
+			showConnection(!problem ? '' : 'Reconnecting…' + (error && error.status !== undefined
+				? ' (' + problemOf(error) + ')' : error && error.message ? ' (' + error.message + ')' : ''));
+		},
 	});
-	ws.addEventListener('message', (message) => {
-		let event;
-		try {
-			event = JSON.parse(message.data);
-		}
-		catch (e) {
-			return;
-		}
-		if (id === generation) {
-			receive(id, [event]);
-		}
-	});
-	ws.addEventListener('close', (event) => {
-		if (id === null) {
-			failed();
-			return;
-		}
-		if (id !== generation) {
-			return;
-		}
-		socket = null;
-		if (event.code === 4401 || event.code === 1008) {
-			// The login has ended (logged out, timed out, or someone logged in anew): the page shows who is in now.
-			location.reload();
-			return;
-		}
-		// Sockets that keep dropping soon after they open (a proxy that cuts them) count as not getting through.
-		socketDrops = Date.now() - openedAt < 10000 ? socketDrops + 1 : 0;
-		if (socketDrops >= 3) {
-			socketDrops = 0;
-			socketFailures = 2;
-		}
-		showConnection('Reconnecting…');
-		retryTimer = setTimeout(follow, socketDrops > 1 ? backoff(socketDrops - 1) * 1000 : 500);
-	});
-}
-
-/** (Re)connects after the cursor: a WebSocket unless sockets do not get through (see above), else the long poll. */
-function follow() {
-	const id = stop();
-	if (socketsPossible() && socketFailures < 2) {
-		openSocket((ws) => {
-			if (id !== generation) {
-				ws.close();
-				return -1;
-			}
-			socket = ws;
-			socketFailures = 0;
-			root.dataset.transport = 'websocket';
-			showConnection('');
-			return id;
-		}, () => {
-			if (id !== generation) {
-				return;
-			}
-			socketFailures += 1;
-			retryTimer = setTimeout(follow, socketFailures >= 2 ? 0 : backoff(socketFailures) * 1000);
-		});
-		return;
-	}
-	root.dataset.transport = 'long-poll';
-	poll(id);
-	if (socketsPossible()) {
-		probeTimer = setTimeout(() => probe(id), probeSeconds * 1000);
-	}
-}
-
-/** While on the long poll, a socket is tried now and then; one that opens takes over from the poll. */
-function probe(pollId) {
-	openSocket((ws) => {
-		if (pollId !== generation) {
-			ws.close();
-			return -1;
-		}
-		const id = stop();
-		socket = ws;
-		socketFailures = 0;
-		probeSeconds = 30;
-		root.dataset.transport = 'websocket';
-		showConnection('');
-		return id;
-	}, () => {
-		if (pollId === generation) {
-			probeSeconds = Math.min(300, probeSeconds * 2);
-			probeTimer = setTimeout(() => probe(pollId), probeSeconds * 1000);
-		}
-	});
-}
-
-async function poll(id) {
-	for (let failures = 0; id === generation;) {
-		try {
-			const answer = await call('GET', '/events?waitSeconds=25' + (cursor != null ? '&after=' + encodeURIComponent(cursor) : ''));
-			if (id !== generation) {
-				return;
-			}
-			failures = 0;
-			showConnection('');
-			await receive(id, answer.events);
-			if (cursor == null && id === generation) {
-				cursor = answer.cursor;
-			}
-		}
-		catch (e) {
-			if (id !== generation) {
-				return;
-			}
-			showConnection('Reconnecting… (' + e.message + ')');
-			await sleep(backoff(++failures));
-		}
-	}
 }
 
 // --- start ---------------------------------------------------------------------------------------------------
 
 (async () => {
 	showSound();
+	let cursor = null;
 	for (let attempt = 0; ; attempt++) {
 		try {
 			const list = await call('GET', '/chats');
@@ -728,9 +606,28 @@ async function poll(id) {
 		}
 	}
 	showConnection('');
+	forgetOutboxesOfClosedChats();
 	renderList();
 	if (chats.size > 0) {
 		select(chats.keys().next().value);
 	}
-	follow();
+	for (const chat of chats.values()) {
+		chat.outbox.flush();
+	}
+	followFeed(cursor);
 })();
+
+/** Replies kept for chats that are no longer open here cannot be sent any more (the chat ended, or was moved). */
+function forgetOutboxesOfClosedChats() {
+	try {
+		for (let i = localStorage.length - 1; i >= 0; i--) {
+			const key = localStorage.key(i);
+			if (key && key.startsWith(OUTBOX) && !chats.has(key.slice(OUTBOX.length))) {
+				store.set(key, null);
+			}
+		}
+	}
+	catch (e) {
+		// No storage: nothing was kept.
+	}
+}

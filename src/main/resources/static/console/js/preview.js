@@ -67,7 +67,7 @@ if (pane && form) {
 		return {
 			html: '<!DOCTYPE html><html lang="en" data-poc="' + PREVIEW_POC + '" data-preview="' + state + '"><head>' + head
 				+ '<link rel="stylesheet" href="' + escapeAttribute(pane.dataset.windowCss) + '">'
-				+ '<script src="' + escapeAttribute(pane.dataset.windowJs) + '" defer></script></head><body>'
+				+ '<script type="module" src="' + escapeAttribute(pane.dataset.windowJs) + '"></script></head><body>'
 				+ '<script type="application/json" id="parley-config">' + json + '</script>'
 				+ '<script src="' + escapeAttribute(pane.dataset.frameJs) + '"></script></body></html>',
 			expect: state === 'queue' || state === 'ended' ? state : (state === 'prechat' && !hasForm ? 'no-form' : null),

@@ -130,6 +130,53 @@ class ChatLifecycleIntegrationTest {
 		assertThat(agent.chats().at("/items/0/chatId").asString()).isEqualTo(first.chatId());
 	}
 
+	/**
+	 * A queue that moved fast before says nothing about now when nobody with the skill is AVAILABLE: the customer is
+	 * told that nobody is (no estimate), and told again, with an estimate, once an agent is AVAILABLE, even a busy one.
+	 */
+	@Test
+	void tellsWaitingCustomersWhetherAnAgentOfTheSkillIsAvailable() {
+		String skill = kit.skill("avail");
+		String poc = kit.pointOfContact(skill);
+		Agent agent = kit.agent("cleo", 1, skill);
+		AgentFeed feed = agent.feed();
+		agent.status("AVAILABLE");
+		Customer first = kit.start(poc);
+		feed.assigned(first.chatId());
+		agent.status("AWAY");
+
+		Customer second = kit.start(poc);
+		assertThat(second.started().at("/estimatedWaitSeconds").isNull())
+			.as("no estimate while nobody with the skill is available: " + second.started()).isTrue();
+		assertThat(second.started().at("/agentsAvailable").isBoolean()).as(second.started().toString()).isTrue();
+		assertThat(second.started().at("/agentsAvailable").asBoolean()).isFalse();
+		assertThat(second.status().at("/agentsAvailable").asBoolean(true)).isFalse();
+		JsonNode waiting = second.feed().await(type("STATE"), "STATE");
+		assertThat(waiting.at("/agentsAvailable").asBoolean(true)).as(waiting.toString()).isFalse();
+		assertThat(waiting.at("/estimatedWaitSeconds").isNull()).isTrue();
+
+		// Available but busy with the first chat: the second waits, now with an estimate from the first wait.
+		CustomerFeed secondFeed = second.feed();
+		agent.status("AVAILABLE");
+		JsonNode available = secondFeed.await(e -> e.at("/type").asString().equals("STATE")
+				&& e.at("/agentsAvailable").asBoolean(false), "STATE with an agent available");
+		assertThat(available.at("/state").asString()).isEqualTo("QUEUED");
+		assertThat(available.at("/estimatedWaitSeconds").isNumber()).as(available.toString()).isTrue();
+		assertThat(second.status().at("/agentsAvailable").asBoolean(false)).isTrue();
+
+		agent.status("AWAY");
+		JsonNode away = secondFeed.await(e -> e.at("/type").asString().equals("STATE")
+				&& !e.at("/agentsAvailable").asBoolean(true), "STATE with nobody available again");
+		assertThat(away.at("/estimatedWaitSeconds").isNull()).isTrue();
+
+		agent.status("AVAILABLE");
+		assertThat(agent.api().post("/api/v1/agent/chats/" + first.chatId() + "/end", Map.of()).status()).isEqualTo(200);
+		feed.assigned(second.chatId());
+		JsonNode active = secondFeed.await(e -> e.at("/state").asString().equals("ACTIVE"), "ACTIVE");
+		assertThat(active.has("agentsAvailable") ? active.at("/agentsAvailable").isNull() : true)
+			.as("availability is told only while waiting: " + active).isTrue();
+	}
+
 	@Test
 	void respectsCapacityAndFreesThePlaceWhenAChatEnds() {
 		String skill = kit.skill("cap");

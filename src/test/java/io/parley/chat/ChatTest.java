@@ -20,7 +20,7 @@ class ChatTest {
 
 	private static Chat waiting() {
 		return Chat.start(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "sales", Map.of("name", "Ann"),
-				new QueuePosition(3, 90), NOW);
+				new QueuePosition(3, 90, true), NOW);
 	}
 
 	private static Chat active() {
@@ -115,13 +115,18 @@ class ChatTest {
 	void tellsANewPositionOnlyWhenItChanged() {
 		Chat chat = waiting();
 		chat.clearRecorded();
-		assertThat(chat.showPosition(new QueuePosition(3, 90), NOW)).isFalse();
-		assertThat(chat.showPosition(new QueuePosition(2, 90), NOW)).isTrue();
-		assertThat(chat.showPosition(new QueuePosition(2, 60), NOW)).isTrue();
-		assertThat(chat.showPosition(new QueuePosition(2, null), NOW)).isTrue();
-		assertThat(chat.recorded()).extracting(e -> e.data().get("queuePosition")).containsExactly(2, 2, 2);
+		assertThat(chat.showPosition(new QueuePosition(3, 90, true), NOW)).isFalse();
+		assertThat(chat.showPosition(new QueuePosition(2, 90, true), NOW)).isTrue();
+		assertThat(chat.showPosition(new QueuePosition(2, 60, true), NOW)).isTrue();
+		assertThat(chat.showPosition(new QueuePosition(2, null, true), NOW)).isTrue();
+		assertThat(chat.showPosition(new QueuePosition(2, null, false), NOW)).as("nobody available now").isTrue();
+		assertThat(chat.showPosition(new QueuePosition(2, null, false), NOW)).isFalse();
+		assertThat(chat.recorded()).extracting(e -> e.data().get("queuePosition")).containsExactly(2, 2, 2, 2);
+		assertThat(chat.recorded()).extracting(e -> e.data().get("agentsAvailable"))
+			.containsExactly(true, true, true, false);
 		chat.assign(AGENT, "Eve", NOW);
-		assertThat(chat.showPosition(new QueuePosition(1, 10), NOW)).isFalse();
+		assertThat(chat.showPosition(new QueuePosition(1, 10, true), NOW)).isFalse();
+		assertThat(chat.recorded().getLast().data()).containsEntry("state", "ACTIVE").containsEntry("agentsAvailable", null);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.parley.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.parley.Browser;
+import io.parley.BrowserDelays;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
@@ -544,6 +546,112 @@ class ConsoleBrowserIntegrationTest {
 		finally {
 			chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
 					Map.of("identifier", ((Map<?, ?>) blocker).get("identifier")));
+		}
+	}
+
+	/** The texts of a chat's transcript as stored, oldest first. */
+	private List<String> stored(String chatId) {
+		List<String> texts = new java.util.ArrayList<>();
+		api.get("/api/v1/chats/" + chatId + "/transcript").json().at("/messages")
+			.forEach(m -> texts.add(m.at("/text").asString()));
+		return texts;
+	}
+
+	/** An agent logged in and available, with a customer's chat open; answers the customer. */
+	private Customer agentWithChat(String agentName, String skill, String customerName, String opening) {
+		String agent = agent(agentName, skill);
+		String desk = poc(customerName + "'s desk", skill, preChatProfile());
+		logIn(agent);
+		awaitTransport("websocket");
+		browser.driver().findElement(By.cssSelector("[data-status=AVAILABLE]")).click();
+		browser.await("available", d -> "true".equals(d.findElement(By.cssSelector("[data-status=AVAILABLE]"))
+			.getDomAttribute("aria-pressed")));
+		Customer customer = startChat(desk, customerName, customerName.toLowerCase().replace(' ', '.') + "@example.com");
+		customer.say(opening);
+		browser.await("the new chat", d -> "1".equals(unread(customer.chatId)));
+		openChat(customer.chatId);
+		browser.await("the customer's message", d -> bubbles().contains(opening));
+		return customer;
+	}
+
+	/**
+	 * Agent and customer write at the same moment: the agent's reply is still on its way when the customer's message
+	 * is stored and shown. The reply, shown at once as sending, then takes its place after the customer's message.
+	 */
+	@Test
+	void anAgentsReplyTakesItsStoredPlaceOnceAcknowledged() {
+		try (BrowserDelays delays = BrowserDelays.install(browser)) {
+			Customer ines = agentWithChat("Omar Order", "orders", "Ines Duarte", "Hi, is my order packed?");
+			delays.holdSends();
+			WebElement reply = browser.driver().findElement(By.cssSelector("[data-text]"));
+			reply.sendKeys("Let me look it up.", Keys.ENTER);
+			browser.await("the reply shown as sending", d -> text("[data-messages]").contains("sending"));
+			ines.say("It is order #3301.");
+			browser.await("the customer's message", d -> bubbles().contains("It is order #3301."));
+			assertThat(delays.releaseSends()).isEqualTo(1);
+			browser.await("the reply acknowledged", d -> !text("[data-messages]").contains("sending"));
+			List<String> stored = stored(ines.chatId);
+			assertThat(stored).containsExactly("Hi, is my order packed?", "It is order #3301.", "Let me look it up.");
+			assertThat(bubbles()).as("the console shows the stored order").containsExactlyElementsOf(stored);
+		}
+	}
+
+	/** A feed event that reaches the console after a later one is shown at its own place, not dropped or put last. */
+	@Test
+	void anAgentSeesMessagesInTheStoredOrderWhenTheyArriveOutOfOrder() {
+		try (BrowserDelays delays = BrowserDelays.install(browser)) {
+			Customer piet = agentWithChat("Lars Late", "late", "Piet Vos", "Hello!");
+			delays.overtake("My parcel is late.");
+			piet.say("My parcel is late.");
+			piet.say("It was due on Monday.");
+			browser.await("the later message", d -> bubbles().contains("It was due on Monday."));
+			assertThat(delays.overtaken()).isEqualTo(1);
+			List<String> stored = stored(piet.chatId);
+			assertThat(stored).containsExactly("Hello!", "My parcel is late.", "It was due on Monday.");
+			assertThat(bubbles()).as("the console shows the stored order").containsExactlyElementsOf(stored);
+		}
+	}
+
+	/**
+	 * A reply written while Parley is away is kept, shown as sending, through a reload, and sent once Parley is
+	 * back: once, even when the answer to a send that got through is lost on the way and the send is made again.
+	 */
+	@Test
+	void keepsAReplyWrittenWhileParleyIsAwayAndSendsItOnceWhenItIsBack() {
+		ChromeDriver chrome = (ChromeDriver) browser.driver();
+		try (BrowserDelays delays = BrowserDelays.install(browser)) {
+			Customer rosa = agentWithChat("Nina Outbox", "billing", "Rosa Klein", "Is my invoice ready?");
+			String text = "Yes, I will send it to you in a minute.";
+			chrome.executeCdpCommand("Network.enable", Map.of());
+			chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls",
+					List.of("*/console/agent/api/*", "*/console/agent/stream*")));
+			WebElement reply = browser.driver().findElement(By.cssSelector("[data-text]"));
+			reply.sendKeys(text, Keys.ENTER);
+			browser.await("the reply shown as sending", d -> text("[data-messages]").contains(text)
+					&& text("[data-messages]").contains("sending"));
+			browser.screenshot("console-agent-outbox");
+
+			// The agent reloads while Parley is still away: the reply stays in this browser.
+			browser.driver().navigate().refresh();
+			String kept = browser.script("return localStorage.getItem('parley.agent.outbox.' + arguments[0])",
+					rosa.chatId);
+			assertThat(kept).as("the reply kept in the browser through a reload").contains(text);
+
+			// Parley is back, but the answer to the first send is lost on the way: the reply is sent again, once.
+			delays.loseAnswers(1);
+			chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+			browser.await("the reply at the customer's", Duration.ofSeconds(60), d -> rosa.events().contains(text));
+			openChat(rosa.chatId);
+			browser.await("the reply shown as sent", Duration.ofSeconds(60), d -> bubbles().contains(text)
+					&& !text("[data-messages]").contains("sending"));
+			assertThat(stored(rosa.chatId)).containsExactly("Is my invoice ready?", text);
+			assertThat(bubbles()).containsExactly("Is my invoice ready?", text);
+			assertThat(browser.<Object>script("return localStorage.getItem('parley.agent.outbox.' + arguments[0])",
+					rosa.chatId)).isNull();
+		}
+		finally {
+			chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+			chrome.executeCdpCommand("Network.disable", Map.of());
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.parley.Browser;
+import io.parley.BrowserDelays;
 import io.parley.BrowserHostSite;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
@@ -415,4 +416,184 @@ class WidgetChatBrowserIntegrationTest {
 		assertThat((String) browser.script("return localStorage.getItem('parley.chat.' + arguments[0])", poc))
 			.contains("chatId", "token");
 	}
+
+	/** The customer's and the agent's messages in the window, in the order shown (without the welcome). */
+	private List<String> conversation() {
+		return browser.script("return [...document.querySelectorAll('.log .msg.customer .text, .log .msg.agent:not(.welcome) .text')]"
+				+ ".map(e => e.textContent)");
+	}
+
+	/** A window of {@code poc} opened on its own, where the customer has started a chat that {@code agent} took. */
+	private String chatWithAgent(String poc, HttpApi agent, String[] cursor, String opening, String agentName) {
+		driver().get(fixtures.parley() + "/widget/v1/points-of-contact/" + poc + "/window");
+		awaitElement("the message box", "#message").sendKeys(opening, Keys.ENTER);
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		String chat = WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString()))
+			.at("/chatId").asString();
+		browser.await("the agent to join", d -> ("You are chatting with " + agentName).equals(text("#subtitle")));
+		return chat;
+	}
+
+	/**
+	 * Customer and agent write at the same moment: the customer's message is still on its way when the agent's is
+	 * stored and shown. Shown at once as sending, the customer's message then takes its place after the agent's, as
+	 * stored, not where it was typed.
+	 */
+	@Test
+	void showsTheCustomersOwnMessageWhereItWasStoredOnceItIsAcknowledged() {
+		String skill = "order-" + UUID.randomUUID().toString().substring(0, 8);
+		String poc = fixtures.pointOfContact(null, skill, List.of());
+		HttpApi agent = fixtures.agent(skill, "Ola Order", 1);
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
+		try (BrowserDelays delays = BrowserDelays.install(browser)) {
+			String chat = chatWithAgent(poc, agent, cursor, "Hello, one question.", "Ola Order");
+			delays.holdSends();
+			driver().findElement(By.id("message")).sendKeys("Is the blue teapot in stock?", Keys.ENTER);
+			browser.await("the message shown as sending", d -> d.findElements(By.cssSelector(".msg.customer.pending")).size() == 1);
+			assertThat(delays.heldSends()).isEqualTo(1);
+			WidgetFixtures.say(agent, chat, "Let me check that for you.");
+			browser.await("the agent's message", d -> conversation().contains("Let me check that for you."));
+			assertThat(delays.releaseSends()).isEqualTo(1);
+			browser.await("the message acknowledged", d -> d.findElements(By.cssSelector(".msg.pending")).isEmpty());
+			List<String> stored = fixtures.transcript(chat);
+			assertThat(stored).containsExactly("Hello, one question.", "Let me check that for you.",
+					"Is the blue teapot in stock?");
+			assertThat(conversation()).as("the window shows the stored order").containsExactlyElementsOf(stored);
+		}
+	}
+
+	/** An event that reaches the window after a later one is shown at its own place, not dropped or put last. */
+	@Test
+	void showsMessagesInTheStoredOrderWhenTheyArriveOutOfOrder() {
+		String skill = "late-" + UUID.randomUUID().toString().substring(0, 8);
+		String poc = fixtures.pointOfContact(null, skill, List.of());
+		HttpApi agent = fixtures.agent(skill, "Lee Late", 1);
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
+		try (BrowserDelays delays = BrowserDelays.install(browser)) {
+			String chat = chatWithAgent(poc, agent, cursor, "Where is my parcel?", "Lee Late");
+			delays.overtake("It left our warehouse today.");
+			WidgetFixtures.say(agent, chat, "It left our warehouse today.");
+			WidgetFixtures.say(agent, chat, "You should have it tomorrow.");
+			browser.await("the later message", d -> conversation().contains("You should have it tomorrow."));
+			assertThat(delays.overtaken()).isEqualTo(1);
+			List<String> stored = fixtures.transcript(chat);
+			assertThat(stored).containsExactly("Where is my parcel?", "It left our warehouse today.",
+					"You should have it tomorrow.");
+			assertThat(conversation()).as("the window shows the stored order").containsExactlyElementsOf(stored);
+		}
+	}
+
+	private static final String NO_AGENTS = "No agents are available right now";
+
+	private boolean saysNoAgents() {
+		return browser.<Boolean>script("return document.body.innerText.includes(arguments[0])", NO_AGENTS);
+	}
+
+	/** An agent of {@code skill} with room for one chat, busy with one started through the API; answers that chat. */
+	private String busyWithAnotherChat(String poc, HttpApi agent, String[] cursor) {
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		Answer other = HttpApi.anonymous(port).post("/widget/v1/points-of-contact/" + poc + "/chats", Map.of());
+		assertThat(other.status()).as(other.toString()).isEqualTo(201);
+		String chat = other.json().at("/chatId").asString();
+		WidgetFixtures.awaitAgentEvent(agent, cursor, e -> "ASSIGNED".equals(e.at("/type").asString())
+				&& chat.equals(e.at("/chatId").asString()));
+		return chat;
+	}
+
+	/** The note that nobody is available, shown when the window opened, goes once an agent has joined. */
+	@Test
+	void theNoAgentsNoteGoesOnceAnAgentHasJoined() {
+		String skill = "joined-" + UUID.randomUUID().toString().substring(0, 8);
+		String poc = fixtures.pointOfContact(null, skill, List.of());
+		HttpApi agent = fixtures.agent(skill, "Jo Joined", 1);
+		driver().get(fixtures.parley() + "/widget/v1/points-of-contact/" + poc + "/window");
+		awaitElement("the message box", "#message").sendKeys("Hello, anyone there?", Keys.ENTER);
+		browser.await("waiting", d -> String.valueOf(text("#subtitle")).startsWith("Waiting for an agent"));
+		assertThat(saysNoAgents()).as("nobody available when the window opened").isTrue();
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		browser.await("the agent to join", d -> "You are chatting with Jo Joined".equals(text("#subtitle")));
+		assertThat(browser.<String>script("return document.querySelector('.log').innerText"))
+			.as("the conversation once an agent has joined").doesNotContain(NO_AGENTS);
+		assertThat(saysNoAgents()).isFalse();
+		driver().switchTo().defaultContent();
+		browser.screenshot("widget-agent-joined");
+	}
+
+	/**
+	 * Without a waiting screen (V1): while nobody with the skill is available the window says so, whether that was so
+	 * when it opened or became so while the customer waits; the note goes when an agent is available again and is not
+	 * there once an agent has joined.
+	 */
+	@Test
+	void saysWhetherAnyAgentIsAvailableWhileWaitingAndNotOnceAnAgentHasJoined() {
+		String skill = "avail-" + UUID.randomUUID().toString().substring(0, 8);
+		String poc = fixtures.pointOfContact(null, skill, List.of());
+		HttpApi agent = fixtures.agent(skill, "Ava Able", 1);
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
+		String other = busyWithAnotherChat(poc, agent, cursor);
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AWAY")).status()).isEqualTo(200);
+
+		driver().get(fixtures.parley() + "/widget/v1/points-of-contact/" + poc + "/window");
+		WebElement box = awaitElement("the message box", "#message");
+		assertThat(saysNoAgents()).as("nobody available when the window opened").isTrue();
+		box.sendKeys("Hello, anyone there?", Keys.ENTER);
+		browser.await("waiting", d -> String.valueOf(text("#subtitle")).startsWith("Waiting for an agent"));
+		assertThat(saysNoAgents()).isTrue();
+		assertThat(browser.<String>script("return document.body.innerText")).doesNotContain("less than a minute");
+
+		// Available, though busy: the note goes; away again: it comes back.
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		browser.await("the note to go once an agent is available", Duration.ofSeconds(30), d -> !saysNoAgents());
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AWAY")).status()).isEqualTo(200);
+		browser.await("the note to come back when nobody is available", Duration.ofSeconds(30), d -> saysNoAgents());
+		browser.screenshot("widget-no-agents");
+
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		assertThat(agent.post("/api/v1/agent/chats/" + other + "/end", Map.of()).status()).isEqualTo(200);
+		browser.await("the agent to join", d -> "You are chatting with Ava Able".equals(text("#subtitle")));
+		assertThat(saysNoAgents()).as("no such note once an agent has joined").isFalse();
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AWAY")).status()).isEqualTo(200);
+		driver().navigate().refresh();
+		browser.await("the conversation after the reload", d -> "You are chatting with Ava Able".equals(text("#subtitle")));
+		assertThat(saysNoAgents()).as("nor after a reload while the agent is away").isFalse();
+	}
+
+	/**
+	 * The waiting screen (V2) promises no wait while nobody with the skill is available, however fast the queue moved
+	 * before: it says that nobody is available now; with an agent available (even a busy one) it shows the estimate.
+	 */
+	@Test
+	void theWaitingScreenSaysNobodyIsAvailableInsteadOfAnEstimate() {
+		String skill = "wait-" + UUID.randomUUID().toString().substring(0, 8);
+		String profile = fixtures.profile(WidgetFixtures.json("interfaceVersion", "V2",
+				"appearance", WidgetFixtures.json("headerTitle", "Northwind Help"),
+				"waitingQueue", WidgetFixtures.json("enabled", true, "message", "Thanks for waiting.",
+						"showPosition", true, "showEstimatedWait", true)));
+		String poc = fixtures.pointOfContact(profile, skill, List.of());
+		HttpApi agent = fixtures.agent(skill, "Wes Wait", 1);
+		String[] cursor = { WidgetFixtures.feedHead(agent) };
+		// The queue moved fast before: the first chat was taken at once.
+		String other = busyWithAnotherChat(poc, agent, cursor);
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AWAY")).status()).isEqualTo(200);
+
+		driver().get(fixtures.parley() + "/widget/v1/points-of-contact/" + poc + "/window");
+		awaitElement("the message box", "#message").sendKeys("Hello?", Keys.ENTER);
+		awaitElement("the waiting screen", "section.queue");
+		browser.await("the waiting screen's texts", d -> text(".queue .rotating") != null && !text(".queue .rotating").isEmpty());
+		String screen = browser.script("return document.querySelector('section.queue').innerText");
+		assertThat(screen).as("the waiting screen while nobody is available").doesNotContain("Estimated wait")
+			.contains(NO_AGENTS);
+		browser.screenshot("widget-waiting-no-agents");
+
+		assertThat(agent.put("/api/v1/agent/status", Map.of("status", "AVAILABLE")).status()).isEqualTo(200);
+		browser.await("the estimate once an agent is available", Duration.ofSeconds(30),
+				d -> browser.<String>script("return document.querySelector('section.queue').innerText")
+					.contains("Estimated wait"));
+		assertThat(saysNoAgents()).isFalse();
+
+		assertThat(agent.post("/api/v1/agent/chats/" + other + "/end", Map.of()).status()).isEqualTo(200);
+		browser.await("the agent to join", d -> "You are chatting with Wes Wait".equals(text("#subtitle")));
+		assertThat(saysNoAgents()).isFalse();
+	}
+
 }

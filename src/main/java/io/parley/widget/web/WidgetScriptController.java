@@ -17,9 +17,10 @@ import io.parley.NotFoundException;
 import io.parley.widget.web.WidgetScripts.File;
 
 /**
- * Serves the loader and the chat window's script and style. The loader's URL is pasted into other sites and never
+ * Serves the loader, the chat window's script and style, and the event module the window shares with the agent
+ * console. The loader's URL is pasted into other sites and never
  * changes, so it is cached briefly and revalidated by ETag; the window links its files with their content hash, so
- * those are cached for good.
+ * those are cached for good (the console imports the module without one: revalidated by ETag).
  */
 @Controller
 class WidgetScriptController {
@@ -41,7 +42,7 @@ class WidgetScriptController {
 		return serve(scripts.get("loader.js"), LOADER, ifNoneMatch, acceptEncoding);
 	}
 
-	@GetMapping("/widget/{name:window\\.js|window\\.css}")
+	@GetMapping("/widget/{name:window\\.js|window\\.css|events\\.js}")
 	ResponseEntity<byte[]> window(@PathVariable String name, @RequestParam(name = "v", required = false) String version,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {

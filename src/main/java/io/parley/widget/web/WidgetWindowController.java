@@ -62,6 +62,8 @@ class WidgetWindowController {
 		model.addAttribute("config", json.replace("<", "\\u003c"));
 		model.addAttribute("js", request.getContextPath() + "/widget/window.js?v=" + scripts.get("window.js").hash());
 		model.addAttribute("css", request.getContextPath() + "/widget/window.css?v=" + scripts.get("window.css").hash());
+		// The module window.js imports, by the same versioned URL, fetched alongside rather than after it.
+		model.addAttribute("events", request.getContextPath() + "/widget/events.js?v=" + scripts.get("events.js").hash());
 		return "widget/window";
 	}
 
