@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.flywaydb.core.Flyway;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -29,6 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.parley.ListPage;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditFields;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditedEntityType;
@@ -113,7 +115,11 @@ public final class AuditSearchBenchmark {
 							rs.getString("name")),
 					java.sql.Timestamp.from(now.minus(Duration.ofDays(30))));
 			AuditSeeder.log("%,d entities have rows in the last 30 days", targets.size());
-			AuditLog audit = new AuditLog(dataSource, transactions);
+			// The labels as the application reads them: Spring Boot's MessageSource over messages.properties.
+			ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+			messages.setBasename("messages");
+			messages.setDefaultEncoding("UTF-8");
+			AuditLog audit = new AuditLog(dataSource, transactions, new AuditFields(messages));
 			AuditSearchBenchmark benchmark = new AuditSearchBenchmark(audit, seeded, targets, samples, now);
 			benchmark.run(options.containsKey("export"));
 			if (options.containsKey("verify")) {
