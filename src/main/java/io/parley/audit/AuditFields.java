@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
@@ -47,20 +46,18 @@ public class AuditFields {
 	/** One part of a path: a name with any number of indexes, {@code fields[2]}. */
 	private static final Pattern PART = Pattern.compile("[A-Za-z0-9_]+((?:\\[\\d{1,9}\\])*)");
 	private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
+	/** How many locales' search lists are kept at most. */
+	private static final int LOCALES_KEPT = 16;
 
 	private final MessageSource messages;
 	/** The label keys without their prefix, each a path with its indexes left empty ({@code preChatForm.fields[]}). */
 	private final Set<String> keys;
 	private final Map<Locale, List<Node>> searchable = new ConcurrentHashMap<>();
 
-	@Autowired
+	/** Labels from {@code messages}, for the {@code audit.field.} keys that {@code messages.properties} holds. */
 	public AuditFields(MessageSource messages) {
-		this(messages, keysOf(new ClassPathResource("messages.properties")));
-	}
-
-	AuditFields(MessageSource messages, Set<String> keys) {
 		this.messages = messages;
-		this.keys = Set.copyOf(keys);
+		this.keys = keysOf(new ClassPathResource("messages.properties"));
 	}
 
 	/** One choice of the field filter: a field, or a section holding several ({@code appearance}). */
@@ -119,7 +116,12 @@ public class AuditFields {
 	public Set<String> sectionsLabelled(String text) {
 		String wanted = AuditRow.lower(text);
 		Set<String> found = new TreeSet<>();
-		for (Node node : searchable.computeIfAbsent(LocaleContextHolder.getLocale(), this::nodes)) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (searchable.size() >= LOCALES_KEPT && !searchable.containsKey(locale)) {
+			// Locales come from requests' Accept-Language: keep a few, not one per header ever sent.
+			searchable.clear();
+		}
+		for (Node node : searchable.computeIfAbsent(locale, this::nodes)) {
 			if (node.label().contains(wanted) && found.stream().noneMatch(s -> inSection(node.path(), s))) {
 				found.add(node.path());
 			}
@@ -193,7 +195,7 @@ public class AuditFields {
 	private record Node(String path, String label) {
 	}
 
-	static Set<String> keysOf(ClassPathResource resource) {
+	private static Set<String> keysOf(ClassPathResource resource) {
 		try {
 			Properties properties = PropertiesLoaderUtils.loadProperties(resource);
 			Set<String> keys = new TreeSet<>();
@@ -202,7 +204,7 @@ public class AuditFields {
 					keys.add(name.substring(KEY_PREFIX.length()));
 				}
 			}
-			return keys;
+			return Set.copyOf(keys);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot read the field labels in " + resource, e);
