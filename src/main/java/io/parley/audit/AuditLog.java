@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -37,23 +38,36 @@ public class AuditLog {
 	private static final String COLUMNS = "id, occurred_at, actor, actor_name, action, entity_type, entity_id,"
 			+ " entity_name, fields, old_values, new_values";
 
+	/**
+	 * {@code search_text} without its first lines, the entity name's (AuditRow.searchText): as many lines as the name
+	 * has, since lower-casing keeps every line break. Names are nearly always one line, which a cheaper expression
+	 * cuts.
+	 */
+	private static final String AFTER_ENTITY_NAME = "(case when strpos(entity_name, E'\\n') = 0"
+			+ " then substr(search_text, strpos(search_text, E'\\n') + 1)"
+			+ " else array_to_string((string_to_array(search_text, E'\\n'))"
+			+ "[char_length(entity_name) - char_length(replace(entity_name, E'\\n', '')) + 2:], E'\\n') end)";
+
 	private final NamedParameterJdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate streaming;
 	private final TransactionTemplate readOnly;
 	private final ChainVerifier verifier;
 	private final int recentRows;
+	private final AuditFields labels;
 
 	@Autowired
-	public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
-		this(dataSource, transactionManager, 2_000);
+	public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, AuditFields labels) {
+		this(dataSource, transactionManager, labels, 2_000);
 	}
 
 	/**
 	 * @param recentRows how many of the newest rows a tenant-wide free-text search reads through the time index before
 	 * it turns to the trigram index
 	 */
-	public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, int recentRows) {
+	public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, AuditFields labels,
+			int recentRows) {
 		this.recentRows = recentRows;
+		this.labels = labels;
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		// With a fetch size inside a transaction, the PostgreSQL driver reads through a cursor instead of all at once.
@@ -102,7 +116,7 @@ public class AuditLog {
 		after(after, params, sql);
 		sql.append(" order by occurred_at desc, id desc limit :recent) recent where true");
 		params.addValue("recent", recentRows);
-		filters(query, params, sql);
+		filters(query, params, sql, labels);
 		sql.append(" order by occurred_at desc, id desc limit :limit");
 		params.addValue("limit", fetch);
 		List<AuditEvent> recent = jdbc.query(sql.toString(), params, (rs, n) -> event(rs));
@@ -170,6 +184,36 @@ public class AuditLog {
 		});
 	}
 
+	/**
+	 * The changes of {@code event} that {@code query} selects, as the console lists them: with a field filter those in
+	 * its section, with text those whose label, path, old or new value holds it, or all of them when the actor's
+	 * names hold it. {@link #search} returns the events that have at least one. An event without changes counts as
+	 * one change of no field.
+	 */
+	public List<FieldChange> matchingChanges(AuditQuery query, AuditEvent event) {
+		List<FieldChange> changes = event.changes().isEmpty() ? List.of(new FieldChange("", null, null))
+				: event.changes();
+		String text = hasText(query) ? AuditRow.lower(query.text()) : null;
+		boolean byActor = text != null
+				&& (AuditRow.lower(event.actor()).contains(text) || AuditRow.lower(event.actorName()).contains(text));
+		List<FieldChange> matching = new ArrayList<>(changes.size());
+		for (FieldChange change : changes) {
+			if (query.field() != null && !AuditFields.inSection(change.field(), query.field())) {
+				continue;
+			}
+			if (text != null && !byActor && !holds(change.field(), text) && !holds(change.oldValue(), text)
+					&& !holds(change.newValue(), text) && !labels.labelContains(change.field(), text)) {
+				continue;
+			}
+			matching.add(change);
+		}
+		return matching;
+	}
+
+	private static boolean holds(String value, String lowerText) {
+		return value != null && AuditRow.lower(value).contains(lowerText);
+	}
+
 	/** Who created the entity and when, and who changed it last and when; nulls when it has no rows in the tenant. */
 	public AuditSummary summary(UUID tenantId, AuditedEntityType type, UUID entityId) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenantId)
@@ -202,9 +246,9 @@ public class AuditLog {
 	 * Only the predicates a query needs, so that each combination gets the plan its index was made for; every value
 	 * is a bind parameter.
 	 */
-	private static void where(AuditQuery query, MapSqlParameterSource params, StringBuilder sql) {
+	private void where(AuditQuery query, MapSqlParameterSource params, StringBuilder sql) {
 		window(query, params, sql);
-		filters(query, params, sql);
+		filters(query, params, sql, labels);
 	}
 
 	/** The tenant and the time range, which every query has. */
@@ -215,7 +259,7 @@ public class AuditLog {
 		params.addValue("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
 	}
 
-	private static void filters(AuditQuery query, MapSqlParameterSource params, StringBuilder sql) {
+	private static void filters(AuditQuery query, MapSqlParameterSource params, StringBuilder sql, AuditFields labels) {
 		if (query.entityId() != null) {
 			sql.append(" and entity_id = :entityId");
 			params.addValue("entityId", query.entityId());
@@ -229,7 +273,9 @@ public class AuditLog {
 			params.addValue("actor", query.actor());
 		}
 		if (query.field() != null) {
-			sql.append(" and fields @> array[cast(:field as text)]");
+			// audit_field_sections (V13__audit_field_sections.sql) lists every changed path with the sections above it,
+			// so a section finds the paths below it through a GIN index, as a whole path does.
+			sql.append(" and audit_field_sections(fields) @> array[cast(:field as text)]");
 			params.addValue("field", query.field());
 		}
 		if (query.action() != null) {
@@ -237,8 +283,21 @@ public class AuditLog {
 			params.addValue("action", query.action().name());
 		}
 		if (query.text() != null && !query.text().isEmpty()) {
-			sql.append(" and search_text like :pattern");
-			params.addValue("pattern", "%" + likeEscaped(AuditRow.lower(query.text())) + "%");
+			// search_text begins with the entity name's lines, which no field change holds: the trigram index finds
+			// the rows that hold the text anywhere, and the text is then looked for in what follows the name (the
+			// actor's names, fields and values). strpos rather than a second LIKE: the planner takes an unknown LIKE
+			// for very selective and would read a whole small window to fill a page it fills from the first rows.
+			// A field's label finds every change in the sections it names.
+			String lower = AuditRow.lower(query.text());
+			sql.append(" and ((search_text like :pattern and strpos(").append(AFTER_ENTITY_NAME).append(", :text) > 0)");
+			params.addValue("pattern", "%" + likeEscaped(lower) + "%");
+			params.addValue("text", lower);
+			Set<String> labelled = labels.sectionsLabelled(query.text());
+			if (!labelled.isEmpty()) {
+				sql.append(" or audit_field_sections(fields) && cast(:labelled as text[])");
+				params.addValue("labelled", labelled.toArray(String[]::new));
+			}
+			sql.append(")");
 		}
 	}
 

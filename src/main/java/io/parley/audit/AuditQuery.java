@@ -10,9 +10,12 @@ import java.util.UUID;
  * @param tenantId the caller's tenant: nothing of another tenant is ever read
  * @param entityType only this kind of entity
  * @param entityId only this entity
- * @param text case-insensitive text in field names, old or new values, the actor's names or the entity name
+ * @param text case-insensitive text in a field change: its path, its label ({@link AuditFields}), its old or new
+ * value, or the names of the actor who made it; a row matches when one of its changes does
  * @param actor only changes by this user name (ignoring case)
- * @param field only rows that changed this field (dotted path, exact)
+ * @param field only rows that changed a field in this section: the dotted path itself or any path below it
+ * ({@code waitingQueue} selects {@code waitingQueue.message}, {@code preChatForm.fields} selects
+ * {@code preChatForm.fields[2].options})
  * @param action only this action
  * @param from rows at or after this instant
  * @param to rows at or before this instant

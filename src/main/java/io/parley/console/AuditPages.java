@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -32,6 +34,7 @@ import io.parley.accounts.Actor;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditFields;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditedEntityType;
@@ -56,22 +59,45 @@ class AuditPages {
 	static final int PAGE_SIZE = 50;
 
 	private final AuditLog audit;
+	private final AuditFields fields;
 	private final ChatProfileManagement profiles;
 	private final PointOfContactManagement pointsOfContact;
 	private final ChatProfileCatalog catalog;
 	private final Clock clock;
 
-	AuditPages(AuditLog audit, ChatProfileManagement profiles, ChatProfileCatalog catalog,
+	AuditPages(AuditLog audit, AuditFields fields, ChatProfileManagement profiles, ChatProfileCatalog catalog,
 			PointOfContactManagement pointsOfContact) {
 		this.audit = audit;
+		this.fields = fields;
 		this.profiles = profiles;
 		this.catalog = catalog;
 		this.pointsOfContact = pointsOfContact;
 		this.clock = Clock.systemUTC();
 	}
 
-	/** One line of the table: one changed field of one audit event. */
-	record Line(AuditEvent event, FieldChange change, boolean first) {
+	/**
+	 * One line of the table: one changed field of one audit event, with the field's label (the path when it has
+	 * none) and whether its values are image ids.
+	 */
+	record Line(AuditEvent event, FieldChange change, boolean first, String label, boolean image) {
+
+		/** Whether the label says more than the path, which then goes in its title and to screen readers. */
+		public boolean labelled() {
+			return !label.equals(change.field());
+		}
+
+		/** The value as an asset id when this is an image field and the value is one, else null (shown as text). */
+		public UUID imageId(String value) {
+			if (!image || value == null) {
+				return null;
+			}
+			try {
+				return UUID.fromString(value);
+			}
+			catch (IllegalArgumentException e) {
+				return null;
+			}
+		}
 	}
 
 	/** The entity a history is about, as the page needs it. */
@@ -84,7 +110,7 @@ class AuditPages {
 			HttpServletResponse response) {
 		ChatProfile profile = profiles.get(actor, id);
 		model.addAttribute("profile", profile);
-		model.addAttribute("knownFields", known(profile.fields().keySet(), "pointOfContactId"));
+		model.addAttribute("fieldChoices", choices(profile.fields().keySet(), "pointOfContactId", filters.field()));
 		return history(actor, new Subject(AuditedEntityType.CHAT_PROFILE, id, profile.name(),
 				"/console/chat-profiles/" + id + "/audit"), filters, cursor, fragment, model, response);
 	}
@@ -95,7 +121,7 @@ class AuditPages {
 			HttpServletResponse response) {
 		PointOfContact poc = pointsOfContact.get(actor, id);
 		model.addAttribute("poc", poc);
-		model.addAttribute("knownFields", known(poc.fields().keySet(), "chatProfileId"));
+		model.addAttribute("fieldChoices", choices(poc.fields().keySet(), "chatProfileId", filters.field()));
 		return history(actor, new Subject(AuditedEntityType.POINT_OF_CONTACT, id, poc.name(),
 				"/console/points-of-contact/" + id + "/audit"), filters, cursor, fragment, model, response);
 	}
@@ -104,6 +130,7 @@ class AuditPages {
 	String tenant(Actor actor, AuditFilterForm filters, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String fragment, Model model, HttpServletResponse response) {
 		model.addAttribute("types", AuditedEntityType.values());
+		model.addAttribute("fieldChoices", choices(null, null, filters.field()));
 		return history(actor, null, filters, cursor, fragment, model, response);
 	}
 
@@ -158,7 +185,7 @@ class AuditPages {
 		ListPage<AuditEvent> page = audit.search(query, cursor, PAGE_SIZE);
 		model.addAttribute("names", names(actor, page.items()));
 		model.addAttribute("errors", FieldErrors.none());
-		model.addAttribute("lines", lines(page.items(), query.field()));
+		model.addAttribute("lines", lines(page.items(), query));
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("more", page.nextCursor() == null ? null
 				: UriComponentsBuilder.fromUriString(withFilters(base, filters)).queryParam("cursor", page.nextCursor())
@@ -198,34 +225,47 @@ class AuditPages {
 		}
 	}
 
-	/** The field names the Field filter suggests: the entity's own, and the one its assignments record. */
-	private static List<String> known(java.util.Set<String> fields, String assignment) {
-		List<String> known = new ArrayList<>(fields);
-		known.add(assignment);
-		return known;
+	/**
+	 * What the Field filter offers: the labelled fields and sections of the entity's kind (those whose first part is
+	 * one of {@code own}'s or the assignment's; all of them tenant-wide), and the current filter when it is none of
+	 * them, so that it stays chosen.
+	 */
+	private List<AuditFields.Choice> choices(Set<String> own, String assignment, String current) {
+		Set<String> tops = new HashSet<>();
+		if (own != null) {
+			own.forEach(path -> tops.add(top(path)));
+			tops.add(assignment);
+		}
+		List<AuditFields.Choice> choices = new ArrayList<>(fields.choices()
+			.stream()
+			.filter(choice -> own == null || tops.contains(top(choice.path())))
+			.toList());
+		if (!current.isBlank() && choices.stream().noneMatch(choice -> choice.path().equals(current))) {
+			choices.add(0, new AuditFields.Choice(current, fields.label(current), false));
+		}
+		return choices;
 	}
 
-	/** One line per changed field; with a field filter, only that field's changes of the events it selected. */
-	private static List<Line> lines(List<AuditEvent> events, String field) {
+	/** A path's first part: {@code preChatForm} of {@code preChatForm.fields[2].options}. */
+	private static String top(String path) {
+		int end = 0;
+		while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+			end++;
+		}
+		return path.substring(0, end);
+	}
+
+	/** One line per change the query selects, each labelled; an event none of whose changes it selects has none. */
+	private List<Line> lines(List<AuditEvent> events, AuditQuery query) {
 		List<Line> lines = new ArrayList<>();
 		for (AuditEvent event : events) {
-			List<FieldChange> changes = changes(event, field);
+			List<FieldChange> changes = audit.matchingChanges(query, event);
 			for (int i = 0; i < changes.size(); i++) {
-				lines.add(new Line(event, changes.get(i), i == 0));
+				String path = changes.get(i).field();
+				lines.add(new Line(event, changes.get(i), i == 0, fields.label(path), fields.isImage(path)));
 			}
 		}
 		return lines;
-	}
-
-	private static List<FieldChange> changes(AuditEvent event, String field) {
-		if (event.changes().isEmpty()) {
-			return List.of(new FieldChange("", null, null));
-		}
-		if (field == null) {
-			return event.changes();
-		}
-		List<FieldChange> matching = event.changes().stream().filter(c -> c.field().equals(field)).toList();
-		return matching.isEmpty() ? event.changes() : matching;
 	}
 
 	/** {@code path} with the filters that are set, for links that keep them (CSV, more rows). */
@@ -242,9 +282,9 @@ class AuditPages {
 	}
 
 	/**
-	 * Streams every row the filters select, one line per changed field (with a field filter, that field's), in the
-	 * API's columns. Values a spreadsheet
-	 * would take for a formula get a leading apostrophe, as the API's export does (CSV injection).
+	 * Streams every row the filters select, one line per change the tab would show, in the API's columns and with the
+	 * values as recorded (paths, not labels; image ids, not images). Values a spreadsheet would take for a formula get
+	 * a leading apostrophe, as the API's export does (CSV injection).
 	 */
 	private void csv(AuditQuery query, String name, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
@@ -255,7 +295,12 @@ class AuditPages {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 		try (AuditCsv printer = new AuditCsv(out)) {
-			audit.export(query, event -> printer.write(event, changes(event, query.field())));
+			audit.export(query, event -> {
+				List<FieldChange> changes = audit.matchingChanges(query, event);
+				if (!changes.isEmpty()) {
+					printer.write(event, changes);
+				}
+			});
 		}
 	}
 

@@ -88,6 +88,9 @@ class AuditIntegrationTest {
 	AuditLog auditLog;
 
 	@Autowired
+	AuditFields auditFields;
+
+	@Autowired
 	javax.sql.DataSource dataSource;
 
 	@Autowired
@@ -258,8 +261,8 @@ class AuditIntegrationTest {
 						fields("name", "Support page", "skill", "sales_team"), zoe));
 		HttpApi api = tenant.api();
 
-		assertThat(texts(items(api.get("/api/v1/audit?q=SALES+CHAT")), "/entityId")).containsOnly(profile.toString())
-			.hasSize(2);
+		// the creation's name field holds it; the update by zoe changed only the colour of the profile so named
+		assertThat(texts(items(api.get("/api/v1/audit?q=SALES+CHAT")), "/action")).containsExactly("CREATED");
 		assertThat(texts(items(api.get("/api/v1/audit?q=" + encode("#ff00"))), "/action")).containsExactly("UPDATED");
 		assertThat(texts(items(api.get("/api/v1/audit?q=" + encode("zoë ün"))), "/actor")).containsOnly(zoe.username())
 			.hasSize(2);
@@ -290,6 +293,59 @@ class AuditIntegrationTest {
 	}
 
 	@Test
+	void freeTextFindsEventsWithAMatchingFieldChangeNotJustAMatchingEntityName() {
+		Tenant tenant = tenant();
+		UUID desk = UUID.randomUUID();
+		UUID form = UUID.randomUUID();
+		publish(new ChatProfileUpdated(tenant.id(), desk, "Billing desk", fields("appearance.headerTitle", "Hi"),
+				fields("appearance.headerTitle", "Hello"), tenant.actor()),
+				new ChatProfileUpdated(tenant.id(), form, "Form", fields("preChatForm.fields[2].options", "[]"),
+						fields("preChatForm.fields[2].options", "[\"Billing\",\"Sales\"]"), tenant.actor()));
+		HttpApi api = tenant.api();
+
+		// "Billing" is only the name of the desk: none of its changes holds it
+		assertThat(texts(items(api.get("/api/v1/audit?q=billing")), "/entityId")).containsExactly(form.toString());
+		// a field's label finds its changes, as the console shows them
+		assertThat(texts(items(api.get("/api/v1/audit?q=" + encode("header TITLE"))), "/entityId"))
+			.containsExactly(desk.toString());
+		assertThat(texts(items(api.get("/api/v1/audit?q=" + encode("Field 3 › Options"))), "/entityId"))
+			.containsExactly(form.toString());
+		assertThat(items(api.get("/api/v1/audit?q=" + encode("Field 2 › Options")))).isEmpty();
+		// the raw path and the actor still match
+		assertThat(items(api.get("/api/v1/audit?q=" + encode("fields[2]")))).hasSize(1);
+		assertThat(items(api.get("/api/v1/audit?q=" + encode(tenant.actor().displayName())))).hasSize(2);
+	}
+
+	@Test
+	void fieldFilterMatchesAWholeSection() {
+		Tenant tenant = tenant();
+		UUID profile = UUID.randomUUID();
+		SortedMap<String, String> before = fields("waitingQueue.message", "Wait", "appearance.primaryColor", "#000000");
+		publish(new ChatProfileCreated(tenant.id(), profile, "Sectioned", before, tenant.actor()),
+				new ChatProfileUpdated(tenant.id(), profile, "Sectioned", before,
+						fields("waitingQueue.message", "Hold on", "appearance.primaryColor", "#000000"), tenant.actor()),
+				new ChatProfileUpdated(tenant.id(), profile, "Sectioned", before,
+						fields("waitingQueue.message", "Wait", "appearance.primaryColor", "#FFFFFF"), tenant.actor()),
+				new ChatProfileUpdated(tenant.id(), profile, "Sectioned", fields(),
+						fields("preChatForm.fields[2].options", "[\"A\"]"), tenant.actor()),
+				new ChatProfileUpdated(tenant.id(), profile, "Sectioned", fields(),
+						fields("preChatForm.fieldsets", "x"), tenant.actor()));
+		HttpApi api = tenant.api();
+
+		assertThat(items(api.get("/api/v1/audit?field=waitingQueue"))).hasSize(2);
+		assertThat(items(api.get("/api/v1/audit?field=waitingQueue&action=UPDATED"))).hasSize(1);
+		assertThat(items(api.get("/api/v1/audit?field=waitingQueue.message"))).hasSize(2);
+		assertThat(items(api.get("/api/v1/audit?field=appearance"))).hasSize(2);
+		assertThat(texts(items(api.get("/api/v1/audit?field=preChatForm.fields")), "/changes/0/field"))
+			.containsExactly("preChatForm.fields[2].options");
+		assertThat(items(api.get("/api/v1/audit?field=" + encode("preChatForm.fields[2]")))).hasSize(1);
+		assertThat(items(api.get("/api/v1/audit?field=preChatForm"))).hasSize(2);
+		// a section ends at a dot or a bracket: a name that merely starts the same is another field
+		assertThat(items(api.get("/api/v1/audit?field=waiting"))).isEmpty();
+		assertThat(items(api.get("/api/v1/chat-profiles/" + profile + "/audit?field=waitingQueue"))).hasSize(2);
+	}
+
+	@Test
 	void tenantWideFreeTextFindsTheSameRowsWhicheverStepFindsThem() {
 		Tenant tenant = tenant();
 		List<Object> published = new ArrayList<>();
@@ -300,7 +356,7 @@ class AuditIntegrationTest {
 		}
 		publish(published.toArray());
 		// Reads only the newest 4 rows through the time index before it turns to the trigram index.
-		AuditLog stepwise = new AuditLog(dataSource, transactionManager, 4);
+		AuditLog stepwise = new AuditLog(dataSource, transactionManager, auditFields, 4);
 		Instant now = Instant.now();
 		for (String text : List.of("common", "RARE-2", "rare-", "headertitle", "e", "absent", "profile 1")) {
 			AuditQuery query = new AuditQuery(tenant.id(), null, null, text, null, null, null,

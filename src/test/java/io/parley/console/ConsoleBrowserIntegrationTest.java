@@ -329,6 +329,11 @@ class ConsoleBrowserIntegrationTest {
 		var current = api.get("/api/v1/chat-profiles/" + profile).json();
 		((tools.jackson.databind.node.ObjectNode) current.get("appearance")).put("headerTitle", "We answer in minutes");
 		((tools.jackson.databind.node.ObjectNode) current.get("appearance")).put("primaryColor", "#7C3AED");
+		String logo = api.send("POST", "/api/v1/assets", io.parley.assets.Multipart.file("northwind-logo.png",
+				"image/png", TestImages.logo("Northwind", new java.awt.Color(0x0F766E))),
+				io.parley.assets.Multipart.CONTENT_TYPE).json().at("/id").asString();
+		((tools.jackson.databind.node.ObjectNode) current).set("waitingQueue", HttpApi.JSON.valueToTree(
+				Map.of("enabled", true, "message", "An agent is on the way", "logoAssetId", logo)));
 		assertThat(api.put("/api/v1/chat-profiles/" + profile, current).status()).isEqualTo(200);
 		String poc = poc("Checkout", "sales", null);
 		api.put("/api/v1/points-of-contact/" + poc + "/chat-profile", Map.of("chatProfileId", profile));
@@ -343,8 +348,11 @@ class ConsoleBrowserIntegrationTest {
 		browser.await("the filtered history", d -> d.getCurrentUrl().contains("q=minutes"));
 		String table = text(".audit-table tbody");
 		// the update that holds the text, not the creation before it
-		assertThat(table).contains("appearance.headerTitle", "We answer in minutes", "Updated").doesNotContain("Created",
-				"appearance.buttonLabel");
+		// the update's header title: not its other fields, nor the creation before it
+		assertThat(table).contains("Appearance › Header title", "We answer in minutes", "Updated").doesNotContain(
+				"Created", "Primary color", "Button label");
+		assertThat(driver.findElement(By.cssSelector(".audit-table .field-label")).getAttribute("title"))
+			.isEqualTo("appearance.headerTitle");
 		browser.screenshot("console-audit-search");
 
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -360,15 +368,28 @@ class ConsoleBrowserIntegrationTest {
 		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
 		browser.await("today applied", d -> d.getCurrentUrl().contains("from=" + today + "&"));
 		assertThat(text(".audit-table tbody")).contains("#7C3AED");
-		assertThat(text(".audit-table tbody")).contains("Assigned", "pointOfContactId", "Checkout");
+		assertThat(text(".audit-table tbody")).contains("Assigned", "Point of contact", "Checkout");
+		// the waiting screen's logo as a thumbnail of the image, its id on hover
+		WebElement thumbnail = driver.findElement(By.cssSelector(".audit-table img.thumbnail"));
+		assertThat(thumbnail.getAttribute("src")).endsWith("/assets/" + logo);
+		assertThat(thumbnail.getAttribute("title")).isEqualTo(logo);
+		assertThat((Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail))
+			.as("the thumbnail loaded").isTrue();
 		browser.script("window.scrollTo(0, 0)");
-		browser.screenshot("console-audit-tab");
+		fullPage("console-audit-tab");
+
+		// a whole section, chosen by its label
+		new Select(driver.findElement(By.id("f-field"))).selectByVisibleText("Waiting queue (all)");
+		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
+		browser.await("the waiting queue's rows", d -> d.getCurrentUrl().contains("field=waitingQueue"));
+		assertThat(text(".audit-table tbody")).contains("Waiting queue › Waiting message", "An agent is on the way",
+				"Waiting queue › Logo").doesNotContain("Header title", "Assigned");
 
 		driver.get(url("/console/audit"));
 		new Select(driver.findElement(By.id("f-type"))).selectByVisibleText("Point of contact");
 		driver.findElement(By.xpath("//button[normalize-space()='Apply']")).click();
 		browser.await("the point of contact rows", d -> d.getCurrentUrl().contains("type=POINT_OF_CONTACT"));
-		assertThat(text(".audit-table tbody")).contains("Checkout").doesNotContain("appearance.headerTitle");
+		assertThat(text(".audit-table tbody")).contains("Checkout").doesNotContain("Header title");
 		driver.get(url("/console/audit"));
 		browser.screenshot("console-audit");
 	}

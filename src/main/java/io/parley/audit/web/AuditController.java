@@ -38,9 +38,12 @@ class AuditController {
 
 	private static final String CSV = "text/csv";
 
-	static final String LIST = "Newest first, filtered by q (case-insensitive text in field names, values, actor and entity"
-			+ " name), actor (user name), field, action, from and to (ISO instants; default the last 30 days); keyset"
-			+ " paging with limit and cursor. With Accept: text/csv the answer is every match as CSV (no paging), one"
+	static final String LIST = "Newest first, filtered by q (case-insensitive text in a field change: its path, its label"
+			+ " as the console shows it such as 'Pre-chat form › Field 3 › Options', its old or new value, or the actor's"
+			+ " names; an event is listed whole when at least one of its changes holds the text), actor (user name),"
+			+ " field (a dotted path or a whole section: waitingQueue selects waitingQueue.message, preChatForm.fields"
+			+ " selects preChatForm.fields[2].options), action, from and to (ISO instants; default the last 30 days);"
+			+ " keyset paging with limit and cursor. With Accept: text/csv the answer is every match as CSV (no paging), one"
 			+ " line per changed field: occurredAt,actor,action,entityType,entityName,field,oldValue,newValue. A value"
 			+ " that starts with =, +, -, @, a tab or a carriage return is written with a leading apostrophe so that"
 			+ " spreadsheets show it as text instead of running it as a formula (CSV injection).";

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.flywaydb.core.Flyway;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -29,6 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.parley.ListPage;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditFields;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditedEntityType;
@@ -113,7 +115,11 @@ public final class AuditSearchBenchmark {
 							rs.getString("name")),
 					java.sql.Timestamp.from(now.minus(Duration.ofDays(30))));
 			AuditSeeder.log("%,d entities have rows in the last 30 days", targets.size());
-			AuditLog audit = new AuditLog(dataSource, transactions);
+			// The labels as the application reads them: Spring Boot's MessageSource over messages.properties.
+			ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+			messages.setBasename("messages");
+			messages.setDefaultEncoding("UTF-8");
+			AuditLog audit = new AuditLog(dataSource, transactions, new AuditFields(messages));
 			AuditSearchBenchmark benchmark = new AuditSearchBenchmark(audit, seeded, targets, samples, now);
 			benchmark.run(options.containsKey("export"));
 			if (options.containsKey("verify")) {
@@ -157,6 +163,16 @@ public final class AuditSearchBenchmark {
 			List<Target> own = targets.stream().filter(t -> t.tenant() == 0).toList();
 			return text(tenant, from, List.of(own.get(random.nextInt(own.size())).name()));
 		});
+		// A field's label ("Appearance › Primary color") finds its changes: the label's sections go to the index on
+		// audit_field_sections(fields) beside the text to the trigram index.
+		measure("tenant free text 30d, a field's label", () -> text(tenant, from, List.of("primary color",
+				"waiting message", "field 2", "pre-chat form")));
+		// The field filter takes a whole section: one that most changes touch, and ones that few do.
+		measure("tenant section 30d, frequent: appearance", () -> new Search(new AuditQuery(tenant, null, null, null,
+				null, "appearance", null, from, now), null));
+		measure("tenant section 30d, rare: waitingQueue / preChatForm.fields", () -> new Search(new AuditQuery(tenant,
+				null, null, null, null, random.nextBoolean() ? "waitingQueue" : "preChatForm.fields", null, from, now),
+				null));
 		measure("tenant free text 30d, absent text", () -> text(tenant, from, List.of("zanzibar", "quixotic",
 				"#ABCDEG", "nowhere-to-be-found")));
 		// The worst cases of free text: a term with no trigram to look up (one or two characters) and a term that the
