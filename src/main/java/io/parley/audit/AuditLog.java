@@ -273,7 +273,7 @@ public class AuditLog {
 			params.addValue("actor", query.actor());
 		}
 		if (query.field() != null) {
-			// audit_field_sections (V13__audit_field_sections.sql) lists every changed path with the sections above it,
+			// audit_field_sections (V14__audit_field_sections.sql) lists every changed path with the sections above it,
 			// so a section finds the paths below it through a GIN index, as a whole path does.
 			sql.append(" and audit_field_sections(fields) @> array[cast(:field as text)]");
 			params.addValue("field", query.field());
