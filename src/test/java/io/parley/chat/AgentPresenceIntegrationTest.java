@@ -5,10 +5,19 @@ import static io.parley.chat.ChatTestKit.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +35,9 @@ import io.parley.chat.ChatTestKit.AgentFeed;
 import io.parley.chat.ChatTestKit.Customer;
 import io.parley.chat.ChatTestKit.CustomerFeed;
 import io.parley.routing.Routing;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,6 +62,9 @@ class AgentPresenceIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LockProvider locks;
 
 	ChatTestKit kit;
 
@@ -197,6 +212,68 @@ class AgentPresenceIntegrationTest {
 				"the presence check's lock row");
 		assertThat(locks).filteredOn(row -> row.startsWith("routing.agent-presence by ")).hasSize(1)
 			.allMatch(row -> row.length() > "routing.agent-presence by ".length());
+	}
+
+	@Test
+	void checksRacingOnSeveralNodesRequeueEachChatOnceAndALockHeldByAnotherNodeHoldsTheCheckBack() throws Exception {
+		// another node holds the check's lock (taken between two of this node's runs)
+		SimpleLock held = eventually(() -> locks.lock(new LockConfiguration(Instant.now(), "routing.agent-presence",
+				Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent, "the check's lock taken").orElseThrow();
+		String skill = kit.skill("race");
+		String poc = kit.pointOfContact(skill);
+		Agent ann = kit.agent("ann", 6, skill);
+		List<Customer> customers = new ArrayList<>();
+		try {
+			ann.status("AVAILABLE");
+			for (int i = 0; i < 6; i++) {
+				customers.add(kit.start(poc));
+			}
+			for (Customer customer : customers) {
+				eventually(customer::status, s -> s.at("/state").asString().equals("ACTIVE"), "the chat given to ann");
+			}
+			// ann's last connection was long ago; this node's check, every 200 ms here, must leave her alone meanwhile
+			jdbc.sql("update agent_connection set seen_at = now() - interval '10 minutes' where agent_id = ?::uuid")
+				.param(ann.id())
+				.update();
+			Thread.sleep(2000);
+			assertThat(status(ann).at("/status").asString()).as("no check while another node holds the lock")
+				.isEqualTo("AVAILABLE");
+
+			// several nodes whose locks failed them check at the same moment
+			int checkers = 4;
+			CyclicBarrier start = new CyclicBarrier(checkers);
+			ExecutorService pool = Executors.newFixedThreadPool(checkers);
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (int i = 0; i < checkers; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return routing.checkAgentPresence();
+				}));
+			}
+			int requeued = 0;
+			for (Future<Integer> run : runs) {
+				requeued += run.get(60, TimeUnit.SECONDS);
+			}
+			pool.shutdown();
+			assertThat(requeued).as("chats requeued by all checkers together").isEqualTo(6);
+		}
+		finally {
+			held.unlock();
+		}
+
+		JsonNode gone = status(ann);
+		assertThat(gone.at("/status").asString()).isEqualTo("AWAY");
+		assertThat(gone.at("/awayReason").asString()).isEqualTo("DISCONNECTED");
+		assertThat(gone.at("/activeChats").asInt()).isZero();
+		for (int i = 0; i < customers.size(); i++) {
+			Customer customer = customers.get(i);
+			assertThat(customer.events(0, 0)).as("one system message each").filteredOn(systemMessage()).hasSize(1);
+			assertThat(customer.status().at("/queuePosition").asInt()).as("in their first order").isEqualTo(i + 1);
+		}
+		List<JsonNode> taken = new ArrayList<>();
+		ann.feed().poll(0).stream().filter(type("UNASSIGNED")).forEach(taken::add);
+		assertThat(taken).extracting(e -> e.at("/chatId").asString())
+			.containsExactlyInAnyOrderElementsOf(customers.stream().map(Customer::chatId).toList());
 	}
 
 	private final Map<String, TestSocket> sockets = new java.util.LinkedHashMap<>();
