@@ -2,6 +2,7 @@ package io.parley.routing;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,9 +106,24 @@ public class Routing {
 				directory.find(tenantId, agentId).map(Agent::maxConcurrentChats).orElse(0), null));
 	}
 
-	/** The presence of those of the tenant's users {@code userIds} who ever set a status, by user. */
+	/**
+	 * The presence of the agents among the tenant's users {@code userIds}, by user (users without the AGENT role are
+	 * left out); AWAY with no chats for an agent who never set a status.
+	 */
+	@Transactional(readOnly = true)
 	public Map<UUID, AgentPresence> presences(UUID tenantId, Collection<UUID> userIds) {
-		return userIds.isEmpty() ? Map.of() : agents.presences(tenantId, userIds);
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, AgentPresence> known = agents.presences(tenantId, userIds);
+		Map<UUID, AgentPresence> presences = new HashMap<>();
+		for (Agent agent : directory.findAll(userIds)) {
+			if (agent.tenantId().equals(tenantId) && agent.hasAgentRole()) {
+				presences.put(agent.id(), known.getOrDefault(agent.id(),
+						new AgentPresence(AgentStatus.AWAY, 0, agent.maxConcurrentChats(), null)));
+			}
+		}
+		return presences;
 	}
 
 	/**

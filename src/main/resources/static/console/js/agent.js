@@ -70,6 +70,8 @@ function showPresence(presence) {
 		button.setAttribute('aria-pressed', String(button.dataset.status === presence.status));
 	}
 	$('[data-capacity]').textContent = presence.activeChats + ' of ' + presence.maxConcurrentChats + ' chats';
+	// Set away by Parley while this console was disconnected: it stays away until the agent chooses again.
+	$('[data-away-disconnected]').hidden = presence.awayReason !== 'DISCONNECTED';
 }
 
 const refreshPresence = () => call('GET', '/status').then(showPresence, () => {});
@@ -228,7 +230,7 @@ function renderList() {
 		}
 		button.append(head);
 		button.append(element('span', 'chat-item-meta', (chat.pointOfContactName || 'Point of contact')
-			+ (chat.state === 'ENDED' ? ' · ended' : '')));
+			+ (chat.unassigned ? ' · back in the queue' : chat.state === 'ENDED' ? ' · ended' : '')));
 		const last = chat.messages[chat.messages.length - 1];
 		if (last) {
 			button.append(element('span', 'chat-item-last', (last.from === 'AGENT' ? 'You: ' : '') + last.text));
@@ -285,12 +287,16 @@ function renderConversation() {
 			+ (message.at ? ' · ' + time(message.at) : '') + (message.pending ? ' · sending…' : '')));
 		list.append(item);
 	}
-	if (chat.state === 'ENDED') {
+	if (chat.unassigned) {
+		list.append(element('li', 'message from-system',
+			'You were disconnected too long: the chat went back to the queue and another agent continues it.'));
+	}
+	else if (chat.state === 'ENDED') {
 		list.append(element('li', 'message from-system', 'The chat has ended.'));
 	}
 	list.scrollTop = list.scrollHeight;
 	$('[data-typing]').hidden = !chat.customerTyping;
-	const ended = chat.state === 'ENDED';
+	const ended = chat.state === 'ENDED' || chat.unassigned;
 	$('[data-text]').disabled = ended;
 	$('[data-send]').disabled = ended;
 	$('[data-end]').hidden = ended;
@@ -408,7 +414,7 @@ $('[data-end]').addEventListener('click', async () => {
 // An ended chat stays until the agent has read it and closes it here (a reload lists open chats only).
 $('[data-dismiss]').addEventListener('click', () => {
 	const chat = selected && chats.get(selected);
-	if (!chat || chat.state !== 'ENDED') {
+	if (!chat || (chat.state !== 'ENDED' && !chat.unassigned)) {
 		return;
 	}
 	chats.delete(chat.chatId);
@@ -483,6 +489,12 @@ async function handle(event) {
 			break;
 		case 'ENDED':
 			chat.state = 'ENDED';
+			chat.customerTyping = false;
+			refreshPresence();
+			break;
+		case 'UNASSIGNED':
+			// Taken from this agent, gone too long, and back in the queue: read-only here from now on.
+			chat.unassigned = true;
 			chat.customerTyping = false;
 			refreshPresence();
 			break;
@@ -592,6 +604,8 @@ function openSocket(opened, failed) {
 	ws.addEventListener('open', () => {
 		openedAt = Date.now();
 		id = opened(ws);
+		// Parley may have set the agent away while the console was disconnected.
+		refreshPresence();
 	});
 	ws.addEventListener('message', (message) => {
 		let event;
@@ -688,6 +702,9 @@ async function poll(id) {
 			const answer = await call('GET', '/events?waitSeconds=25' + (cursor != null ? '&after=' + encodeURIComponent(cursor) : ''));
 			if (id !== generation) {
 				return;
+			}
+			if (failures > 0) {
+				refreshPresence();
 			}
 			failures = 0;
 			showConnection('');

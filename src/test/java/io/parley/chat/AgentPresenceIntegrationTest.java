@@ -3,6 +3,9 @@ package io.parley.chat;
 import static io.parley.chat.ChatTestKit.eventually;
 import static io.parley.chat.ChatTestKit.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,13 +22,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import io.parley.IntegrationTest;
 import io.parley.TestSocket;
@@ -66,11 +75,20 @@ class AgentPresenceIntegrationTest {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	MockMvc mvc;
+
 	ChatTestKit kit;
 
 	@BeforeEach
 	void newTenant() {
 		kit = ChatTestKit.newTenant(port, tenants);
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 	}
 
 	@Test
@@ -133,7 +151,7 @@ class AgentPresenceIntegrationTest {
 	}
 
 	@Test
-	void anAgentWhoComesBackInTimeKeepsTheirChats() {
+	void anAgentWhoComesBackInTimeKeepsTheirChats() throws Exception {
 		Agent ann = kit.agent("ann", 2, kit.skill("ann"));
 		Agent dee = kit.agent("dee", 2, kit.skill("dee"));
 		Agent cy = kit.agent("cy", 2, kit.skill("cy"));
@@ -171,6 +189,21 @@ class AgentPresenceIntegrationTest {
 			assertThat(kept.events(0, 0)).noneMatch(systemMessage());
 		}
 		assertThat(cyCustomer.status().at("/state").asString()).isEqualTo("QUEUED");
+
+		// what an admin sees in the console's users list
+		String users = mvc.perform(get("/console/users").with(user(userDetails.loadUserByUsername(kit.adminUsername))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(presenceShown(users, ann)).isEqualTo("Available");
+		assertThat(presenceShown(users, dee)).isEqualTo("Available");
+		assertThat(presenceShown(users, cy)).isEqualTo("Away — disconnected");
+		// and cy, when he opens his console again
+		String console = mvc.perform(get("/console/agent").with(user(userDetails.loadUserByUsername(cy.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(console).containsPattern("<p [^>]*data-away-disconnected>\\s*Parley set you Away");
 		annAgain.close();
 		deeAgain.close();
 	}
@@ -292,6 +325,14 @@ class AgentPresenceIntegrationTest {
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString((agent.username() + ":" + ChatTestKit.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		return TestSocket.open("ws://localhost:" + port + "/api/v1/agent/stream", Map.of("Authorization", basic));
+	}
+
+	/** The presence badge of the agent's row in the console's users list. */
+	private static String presenceShown(String page, Agent agent) {
+		Matcher row = Pattern.compile("<tr>(?:(?!</tr>).)*?<code>" + Pattern.quote(agent.username())
+				+ "</code>(?:(?!</tr>).)*?data-presence[^>]*>([^<]*)<", Pattern.DOTALL).matcher(page);
+		assertThat(row.find()).as("a row with a presence for " + agent.username()).isTrue();
+		return row.group(1).trim();
 	}
 
 	private static JsonNode status(Agent agent) {
