@@ -21,9 +21,10 @@ record RoutingProperties(@DefaultValue("5s") Duration sweepInterval,
 		@DefaultValue("120s") @DurationUnit(ChronoUnit.SECONDS) Duration agentAbandonGrace) {
 
 	RoutingProperties {
-		if (!agentDisconnectGrace.isPositive()) {
+		if (agentDisconnectGrace.compareTo(Duration.ofSeconds(1)) < 0) {
+			// Connected agents renew their mark a few times per grace; a shorter one would set them away.
 			throw new IllegalArgumentException("parley.routing.agent-disconnect-grace (PARLEY_AGENT_DISCONNECT_GRACE)"
-					+ " must be positive, not " + agentDisconnectGrace);
+					+ " must be at least 1s, not " + agentDisconnectGrace);
 		}
 		if (agentAbandonGrace.compareTo(agentDisconnectGrace) < 0) {
 			throw new IllegalArgumentException("parley.routing.agent-abandon-grace (PARLEY_AGENT_ABANDON_GRACE, "
