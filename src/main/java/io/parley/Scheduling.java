@@ -36,8 +36,10 @@ class Scheduling {
 		scheduler.setPoolSize(4);
 		scheduler.setThreadNamePrefix("parley-scheduler-");
 		scheduler.setDaemon(true);
-		// A run under way finishes while the database is still there; later runs are cancelled.
-		scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		// When the context closes, runs are cancelled and one under way is interrupted (a wait for a connection ends at
+		// once); scheduled work is transactional and done again by the next run, so nothing is lost. Waiting instead
+		// would hold the shutdown up for a job stuck on a database that is already gone, or on a paused context.
+		scheduler.setWaitForTasksToCompleteOnShutdown(false);
 		scheduler.setAwaitTerminationSeconds(10);
 		return scheduler;
 	}
