@@ -305,6 +305,9 @@
 	let live = false;
 	let queueInfo = { position: null, wait: null };
 	let agentName = null;
+	// Whether an agent has had this chat: one who was gone gives it back to the queue, and then the conversation, with
+	// the system message saying so, stays in view instead of the waiting screen.
+	let served = false;
 	let creating = null;
 
 	const chatPath = () => api + '/chats/' + encodeURIComponent(chat.chatId);
@@ -810,6 +813,7 @@
 		outbox = [];
 		agentName = null;
 		queueInfo = { position: null, wait: null };
+		served = false;
 		[...log.children].forEach((li) => li.classList.contains('welcome') || li.remove());
 		lastAgentLabel = null;
 		endNote = null;
@@ -838,9 +842,9 @@
 			agentName = event.agentName;
 		}
 		if (state === 'QUEUED') {
-			subtitle.textContent = queueInfo.position && !waiting
+			subtitle.textContent = queueInfo.position && (!waiting || served)
 				? 'Waiting for an agent · ' + aheadText(queueInfo.position) : 'Waiting for an agent…';
-			if (waiting) {
+			if (waiting && !served) {
 				queueScreen = queueScreen && queueScreen.isConnected ? queueScreen : makeQueueScreen();
 				queueScreen.update();
 				if (main.firstChild !== queueScreen) {
@@ -856,6 +860,7 @@
 			}
 		}
 		else if (state === 'ACTIVE') {
+			served = true;
 			subtitle.textContent = agentName ? 'You are chatting with ' + agentName : 'An agent has joined';
 			if (before !== 'ACTIVE') {
 				append(bubble('SYSTEM', (agentName || 'An agent') + ' joined the chat.'));
