@@ -259,6 +259,9 @@ import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js'
 	// Where the waiting chat stands; available: whether anybody with the skill is (null: as the configuration said).
 	let queueInfo = { position: null, wait: null, available: null };
 	let agentName = null;
+	// Whether an agent has had this chat: one who was gone gives it back to the queue, and then the conversation, with
+	// the system message saying so, stays in view instead of the waiting screen.
+	let served = false;
 	let creating = null;
 
 	const chatPath = () => api + '/chats/' + encodeURIComponent(chat.chatId);
@@ -793,6 +796,7 @@ import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js'
 		forgetChat();
 		agentName = null;
 		queueInfo = { position: null, wait: null, available: null };
+		served = false;
 		[...log.children].forEach((li) => li.classList.contains('welcome') || li.remove());
 		endNote = null;
 		queueScreen = null;
@@ -827,9 +831,9 @@ import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js'
 		if (state === 'QUEUED') {
 			// Also back in the queue after an agent had the chat: no agent types then.
 			typing.hidden = true;
-			subtitle.textContent = queueInfo.position && !waiting
+			subtitle.textContent = queueInfo.position && (!waiting || served)
 				? 'Waiting for an agent · ' + aheadText(queueInfo.position) : 'Waiting for an agent…';
-			if (waiting) {
+			if (waiting && !served) {
 				queueScreen = queueScreen && queueScreen.isConnected ? queueScreen : makeQueueScreen();
 				queueScreen.update();
 				if (main.firstChild !== queueScreen) {
@@ -845,6 +849,7 @@ import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js'
 			}
 		}
 		else if (state === 'ACTIVE') {
+			served = true;
 			subtitle.textContent = agentName ? 'You are chatting with ' + agentName : 'An agent has joined';
 			if (before !== 'ACTIVE') {
 				place(bubble('SYSTEM', (agentName || 'An agent') + ' joined the chat.'), event.seq);

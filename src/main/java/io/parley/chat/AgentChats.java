@@ -14,6 +14,7 @@ import io.parley.NotFoundException;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
+import io.parley.routing.AgentConnections;
 import io.parley.routing.AgentPresence;
 import io.parley.routing.AgentStatus;
 import io.parley.routing.Routing;
@@ -30,11 +31,13 @@ public class AgentChats {
 	private final ChatEnding ending;
 	private final ChatSignals signals;
 	private final PointOfContactCatalog pointsOfContact;
+	private final AgentConnections connections;
 	private final TransactionTemplate transaction;
 
 	AgentChats(Routing routing, Chats chats, ChatEnding ending, ChatSignals signals,
-			PointOfContactCatalog pointsOfContact, PlatformTransactionManager transactions) {
+			PointOfContactCatalog pointsOfContact, AgentConnections connections, PlatformTransactionManager transactions) {
 		this.routing = routing;
+		this.connections = connections;
 		this.chats = chats;
 		this.ending = ending;
 		this.signals = signals;
@@ -70,14 +73,30 @@ public class AgentChats {
 
 	/**
 	 * The agent's feed after {@code after} (null: from now on), at once when there is something, else the first to
-	 * come within {@code wait}.
+	 * come within {@code wait}. The agent counts as connected while the poll waits, and from its return until the
+	 * disconnect grace has passed without another.
 	 */
 	public AgentEvents events(Actor agent, String after, Duration wait) {
 		long from = after == null ? chats.feedHead(agent.userId()) : cursor(after);
-		List<Map<String, Object>> events = signals.awaitAgent(agent.userId(), from, wait,
-				() -> chats.feedAfter(agent.userId(), from, CustomerChats.EVENTS_PER_READ));
-		String next = events.isEmpty() ? Long.toString(from) : (String) events.get(events.size() - 1).get("cursor");
-		return new AgentEvents(events, next);
+		connections.opened(agent.userId());
+		try {
+			List<Map<String, Object>> events = signals.awaitAgent(agent.userId(), from, wait,
+					() -> chats.feedAfter(agent.userId(), from, CustomerChats.EVENTS_PER_READ));
+			String next = events.isEmpty() ? Long.toString(from) : (String) events.get(events.size() - 1).get("cursor");
+			return new AgentEvents(events, next);
+		}
+		finally {
+			connections.closed(agent.userId());
+		}
+	}
+
+	/** A feed socket of the agent opened on this node: they count as connected until {@link #feedClosed}. */
+	public void feedOpened(UUID agentId) {
+		connections.opened(agentId);
+	}
+
+	public void feedClosed(UUID agentId) {
+		connections.closed(agentId);
 	}
 
 	/** The feed after a cursor without waiting, for a stream already authorized. */
@@ -130,7 +149,7 @@ public class AgentChats {
 
 	/**
 	 * The chat locked for a write, with the agent's earlier message of this client message id if any, when this agent
-	 * handles (or handled) it.
+	 * handles it (or was the last to).
 	 */
 	private Chats.Locked lockOwn(Actor agent, UUID chatId, String clientMessageId) {
 		return chats.lockForWrite(chatId, Party.AGENT, clientMessageId)
@@ -139,7 +158,10 @@ public class AgentChats {
 			.orElseThrow(() -> new NotFoundException("No chat " + chatId + " of yours"));
 	}
 
-	/** The chat, when this agent handles (or handled) it; the agent of a chat never changes once set. */
+	/**
+	 * The chat, when this agent handles it or was the last to (an ended chat keeps its agent; a chat requeued from a
+	 * gone agent is no longer theirs).
+	 */
 	private Chat own(Actor agent, UUID chatId) {
 		return chats.find(chatId)
 			.filter(chat -> chat.tenantId().equals(agent.tenantId()) && chat.isHandledBy(agent.userId()))

@@ -16,13 +16,16 @@ import io.parley.routing.QueuePosition;
 
 /**
  * A chat between a customer and an agent, holding its rules: it waits ({@code QUEUED}) until routing gives it to an
- * agent ({@code ACTIVE}), either side may end it, and once {@code ENDED} it takes no more messages or typing. Every
- * change records the events it causes, numbered after the chat's last seq; the repository writes them with the chat.
+ * agent ({@code ACTIVE}), goes back to waiting if routing takes it from an agent who is gone, either side may end it,
+ * and once {@code ENDED} it takes no more messages or typing. Every change records the events it causes, numbered
+ * after the chat's last seq; the repository writes them with the chat.
  */
 final class Chat {
 
 	static final int TEXT_MAX = 4000;
 	static final int CLIENT_MESSAGE_ID_MAX = 100;
+	static final String REQUEUED_MESSAGE = "Your agent was disconnected. You are back at the front of the queue;"
+			+ " the next available agent will continue this chat.";
 
 	private final UUID id;
 	private final UUID tenantId;
@@ -89,6 +92,30 @@ final class Chat {
 		queuePosition = null;
 		estimatedWaitSeconds = null;
 		agentsAvailable = null;
+		recordState(at);
+	}
+
+	/**
+	 * Routing took this chat from its agent, who was gone, and put it back in the queue at {@code position}: the
+	 * customer is told so by a system message, then waits again (the STATE event) until another agent takes it.
+	 */
+	void requeue(QueuePosition position, Instant at) {
+		if (state != ChatState.ACTIVE) {
+			throw new IllegalStateException("Chat " + id + " is " + state + ", it cannot go back to the queue");
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("from", Party.SYSTEM.name());
+		data.put("text", REQUEUED_MESSAGE);
+		data.put("clientMessageId", null);
+		data.put("agentName", null);
+		record(ChatEvent.Type.MESSAGE, at, data);
+		state = ChatState.QUEUED;
+		agentId = null;
+		agentName = null;
+		assignedAt = null;
+		queuePosition = position.position();
+		estimatedWaitSeconds = position.estimatedWaitSeconds();
+		agentsAvailable = position.agentsAvailable();
 		recordState(at);
 	}
 

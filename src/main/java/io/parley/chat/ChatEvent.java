@@ -15,9 +15,12 @@ import java.util.UUID;
  */
 public record ChatEvent(long seq, Type type, Instant at, Map<String, Object> data) {
 
-	/** The kinds of chat events. {@code ASSIGNED} only appears in agents' feeds. */
+	/**
+	 * The kinds of chat events. {@code ASSIGNED} (the chat is now yours) and {@code UNASSIGNED} (it was taken from
+	 * you and put back in the queue) only appear in agents' feeds.
+	 */
 	public enum Type {
-		STATE, MESSAGE, TYPING, ENDED, ASSIGNED
+		STATE, MESSAGE, TYPING, ENDED, ASSIGNED, UNASSIGNED
 	}
 
 	public ChatEvent {

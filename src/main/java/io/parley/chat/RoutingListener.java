@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.parley.routing.ChatAssigned;
+import io.parley.routing.ChatRequeued;
 import io.parley.routing.QueueChanged;
 import io.parley.routing.QueuePosition;
 import io.parley.routing.Routing;
@@ -21,7 +22,8 @@ import io.parley.routing.WaitEstimate;
 
 /**
  * What routing's decisions mean for chats: an assignment makes the chat active and fills the agent's feed, in the
- * assigning transaction; a queue change tells each waiting customer whose position or estimate moved.
+ * assigning transaction; a requeue makes it wait again and tells the customer, in the requeueing transaction; a queue
+ * change tells each waiting customer whose position or estimate moved.
  */
 @Component
 class RoutingListener {
@@ -60,6 +62,28 @@ class RoutingListener {
 		for (ChatEvent message : earlier) {
 			chats.appendToFeed(assigned.agentId(), chat.id(), message.at(), message.agentJson(chat.id()));
 		}
+		chats.save(chat);
+	}
+
+	/**
+	 * Runs inside the requeueing transaction: the customer gets the system message and the waiting state at the
+	 * chat's new position, and the agent it was taken from gets UNASSIGNED in their feed (the chat's later events go
+	 * to whoever takes it next).
+	 */
+	@EventListener
+	void on(ChatRequeued requeued) {
+		Chat chat = chats.lock(requeued.chatId())
+			.orElseThrow(() -> new IllegalStateException("Routing requeued unknown chat " + requeued.chatId()));
+		QueuePosition position = routing.position(requeued.tenantId(), chat.id(), chat.skill())
+			.orElseThrow(() -> new IllegalStateException("Requeued chat " + chat.id() + " does not wait"));
+		chat.requeue(position, requeued.requeuedAt());
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("chatId", chat.id().toString());
+		event.put("seq", null);
+		event.put("type", ChatEvent.Type.UNASSIGNED.name());
+		event.put("at", requeued.requeuedAt().toString());
+		event.put("reason", "AGENT_DISCONNECTED");
+		chats.appendToFeed(requeued.agentId(), chat.id(), requeued.requeuedAt(), event);
 		chats.save(chat);
 	}
 

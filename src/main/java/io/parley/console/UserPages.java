@@ -25,12 +25,13 @@ import io.parley.accounts.Actor;
 import io.parley.accounts.User;
 import io.parley.accounts.UserManagement;
 import io.parley.accounts.UserManagement.UserData;
+import io.parley.routing.Routing;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Users of the tenant (admins and agents: roles, skills, chat capacity, password reset, disabling) and the signed-in
- * user's own API tokens. The accounts module decides what is allowed, such as keeping one enabled admin.
+ * Users of the tenant (admins and agents: roles, skills, chat capacity, password reset, disabling; agents' presence
+ * as routing has it) and the signed-in user's own API tokens. The accounts module decides what is allowed, such as keeping one enabled admin.
  */
 @Controller
 class UserPages {
@@ -39,10 +40,12 @@ class UserPages {
 
 	private final UserManagement users;
 	private final ApiTokens tokens;
+	private final Routing routing;
 
-	UserPages(UserManagement users, ApiTokens tokens) {
+	UserPages(UserManagement users, ApiTokens tokens, Routing routing) {
 		this.users = users;
 		this.tokens = tokens;
+		this.routing = routing;
 	}
 
 	@GetMapping("/console/users")
@@ -53,6 +56,8 @@ class UserPages {
 				User::username);
 		model.addAttribute("q", q);
 		model.addAttribute("rows", page.items());
+		model.addAttribute("presences", routing.presences(actor.tenantId(),
+				page.items().stream().map(User::id).toList()));
 		model.addAttribute("nextCursor", page.nextCursor());
 		return "rows".equals(fragment) ? "console/users :: rows" : "console/users";
 	}

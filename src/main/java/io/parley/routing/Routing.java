@@ -1,6 +1,8 @@
 package io.parley.routing;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,12 +29,17 @@ public class Routing {
 	private final RoutingAgents agents;
 	private final AgentDirectory directory;
 	private final AssignmentRuns runs;
+	private final AgentConnectionTimes connections;
+	private final AgentPresenceCheck presenceCheck;
 
-	Routing(RoutingEntries entries, RoutingAgents agents, AgentDirectory directory, AssignmentRuns runs) {
+	Routing(RoutingEntries entries, RoutingAgents agents, AgentDirectory directory, AssignmentRuns runs,
+			AgentConnectionTimes connections, AgentPresenceCheck presenceCheck) {
 		this.entries = entries;
 		this.agents = agents;
 		this.directory = directory;
 		this.runs = runs;
+		this.connections = connections;
+		this.presenceCheck = presenceCheck;
 	}
 
 	/**
@@ -75,8 +82,10 @@ public class Routing {
 	}
 
 	/**
-	 * Sets an agent's status. AVAILABLE takes new chats from the queues of their skills at once (idle time starts
-	 * now unless they were available already); AWAY keeps the chats they have and takes no new ones.
+	 * Sets an agent's status as they chose it (clearing any away reason the system gave). AVAILABLE takes new chats
+	 * from the queues of their skills at once (idle time starts now unless they were available already) and counts as
+	 * being connected now, so an agent who has yet to open their feed gets the disconnect grace to do so; AWAY keeps
+	 * the chats they have and takes no new ones.
 	 */
 	@Transactional
 	public AgentPresence changeStatus(UUID tenantId, UUID agentId, AgentStatus status) {
@@ -84,6 +93,7 @@ public class Routing {
 		AgentStatus effective = agent.canTakeChats() ? status : AgentStatus.AWAY;
 		agents.save(agent, effective, Instant.now());
 		if (effective == AgentStatus.AVAILABLE) {
+			connections.seen(agentId);
 			afterCommit(() -> agent.skills().forEach(skill -> runs.request(new QueueKey(tenantId, skill))));
 		}
 		return presence(tenantId, agentId);
@@ -93,7 +103,36 @@ public class Routing {
 	@Transactional(readOnly = true)
 	public AgentPresence presence(UUID tenantId, UUID agentId) {
 		return agents.presence(tenantId, agentId).orElseGet(() -> new AgentPresence(AgentStatus.AWAY, 0,
-				directory.find(tenantId, agentId).map(Agent::maxConcurrentChats).orElse(0)));
+				directory.find(tenantId, agentId).map(Agent::maxConcurrentChats).orElse(0), null));
+	}
+
+	/**
+	 * The presence of the agents among the tenant's users {@code userIds}, by user (users without the AGENT role are
+	 * left out); AWAY with no chats for an agent who never set a status.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, AgentPresence> presences(UUID tenantId, Collection<UUID> userIds) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, AgentPresence> known = agents.presences(tenantId, userIds);
+		Map<UUID, AgentPresence> presences = new HashMap<>();
+		for (Agent agent : directory.findAll(userIds)) {
+			if (agent.tenantId().equals(tenantId) && agent.hasAgentRole()) {
+				presences.put(agent.id(), known.getOrDefault(agent.id(),
+						new AgentPresence(AgentStatus.AWAY, 0, agent.maxConcurrentChats(), null)));
+			}
+		}
+		return presences;
+	}
+
+	/**
+	 * Sets the agents who are gone away and requeues the chats of those gone past the abandon grace, now, in the
+	 * calling thread, as the scheduled check does but without its lock; answers how many chats were requeued. Safe to
+	 * call from any number of threads and nodes at once: each chat is requeued once.
+	 */
+	public int checkAgentPresence() {
+		return presenceCheck.check();
 	}
 
 	/** Whether an agent with {@code skill} is AVAILABLE now (a new chat may still wait while all of them are busy). */

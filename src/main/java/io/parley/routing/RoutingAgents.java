@@ -2,7 +2,10 @@ package io.parley.routing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,12 +38,14 @@ class RoutingAgents {
 
 	/**
 	 * Sets the status and refreshes the copy of the agent's skills, capacity and name. Becoming available from away
-	 * (or for the first time) starts the idle time now; staying available keeps it.
+	 * (or for the first time) starts the idle time now; staying available keeps it. A status the agent chooses has no
+	 * away reason.
 	 */
 	void save(Agent agent, AgentStatus status, Instant now) {
 		jdbc.sql("insert into routing_agent (agent_id, tenant_id, status, display_name, skills, max_chats, active_chats,"
 				+ " idle_since, updated_at) values (:id, :tenant, :status, :name, :skills, :max, 0, :now, :now)"
-				+ " on conflict (agent_id) do update set status = excluded.status, display_name = excluded.display_name,"
+				+ " on conflict (agent_id) do update set status = excluded.status, away_reason = null,"
+				+ " display_name = excluded.display_name,"
 				+ " skills = excluded.skills, max_chats = excluded.max_chats, updated_at = excluded.updated_at,"
 				+ " idle_since = case when routing_agent.status = 'AWAY' and excluded.status = 'AVAILABLE'"
 				+ " then excluded.idle_since else routing_agent.idle_since end")
@@ -55,11 +60,29 @@ class RoutingAgents {
 	}
 
 	Optional<AgentPresence> presence(UUID tenantId, UUID agentId) {
-		return jdbc.sql("select status, active_chats, max_chats from routing_agent where tenant_id = ? and agent_id = ?")
+		return jdbc.sql("select status, active_chats, max_chats, away_reason from routing_agent"
+				+ " where tenant_id = ? and agent_id = ?")
 			.params(tenantId, agentId)
-			.query((rs, n) -> new AgentPresence(AgentStatus.valueOf(rs.getString("status")), rs.getInt("active_chats"),
-					rs.getInt("max_chats")))
+			.query((rs, n) -> presence(rs))
 			.optional();
+	}
+
+	/** The presence of those of {@code agentIds} routing knows, by agent. */
+	Map<UUID, AgentPresence> presences(UUID tenantId, Collection<UUID> agentIds) {
+		Map<UUID, AgentPresence> found = new HashMap<>();
+		jdbc.sql("select agent_id, status, active_chats, max_chats, away_reason from routing_agent"
+				+ " where tenant_id = ? and agent_id = any(?)")
+			.params(tenantId, agentIds.toArray(UUID[]::new))
+			.query((rs, n) -> Map.entry(rs.getObject("agent_id", UUID.class), presence(rs)))
+			.list()
+			.forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+		return found;
+	}
+
+	private static AgentPresence presence(java.sql.ResultSet rs) throws java.sql.SQLException {
+		String reason = rs.getString("away_reason");
+		return new AgentPresence(AgentStatus.valueOf(rs.getString("status")), rs.getInt("active_chats"),
+				rs.getInt("max_chats"), reason == null ? null : AwayReason.valueOf(reason));
 	}
 
 	/**

@@ -74,6 +74,18 @@ class RoutingEntries {
 			.update();
 	}
 
+	/**
+	 * Takes the chat from its agent and makes it wait again under its first arrival, so that it stands before every
+	 * chat that came after it. Its wait, for the estimate, counts from now at the position it stands at now.
+	 */
+	void requeue(UUID chatId, Instant at) {
+		jdbc.sql("update routing_entry e set agent_id = null, assigned_at = null, queued_at = ?,"
+				+ " initial_position = (select count(*) + 1 from routing_entry o where o.tenant_id = e.tenant_id"
+				+ " and o.skill = e.skill and o.agent_id is null and o.arrival < e.arrival) where chat_id = ?")
+			.params(Timestamp.from(at), chatId)
+			.update();
+	}
+
 	/** The chat's entry, locked (waiting for a transaction that holds it); empty when routing has none. */
 	Optional<Entry> lock(UUID chatId) {
 		return jdbc.sql("select chat_id, tenant_id, skill, agent_id from routing_entry where chat_id = ? for update")

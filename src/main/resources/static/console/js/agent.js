@@ -73,6 +73,8 @@ function showPresence(presence) {
 		button.setAttribute('aria-pressed', String(button.dataset.status === presence.status));
 	}
 	$('[data-capacity]').textContent = presence.activeChats + ' of ' + presence.maxConcurrentChats + ' chats';
+	// Set away by Parley while this console was disconnected: it stays away until the agent chooses again.
+	$('[data-away-disconnected]').hidden = presence.awayReason !== 'DISCONNECTED';
 }
 
 const refreshPresence = () => call('GET', '/status').then(showPresence, () => {});
@@ -231,7 +233,7 @@ function renderList() {
 		}
 		button.append(head);
 		button.append(element('span', 'chat-item-meta', (chat.pointOfContactName || 'Point of contact')
-			+ (chat.state === 'ENDED' ? ' · ended' : '')));
+			+ (chat.unassigned ? ' · back in the queue' : chat.state === 'ENDED' ? ' · ended' : '')));
 		const last = chat.messages[chat.messages.length - 1];
 		if (last) {
 			button.append(element('span', 'chat-item-last', (last.from === 'AGENT' ? 'You: ' : '') + last.text));
@@ -288,12 +290,16 @@ function renderConversation() {
 			+ (message.at ? ' · ' + time(message.at) : '') + (message.pending ? ' · sending…' : '')));
 		list.append(item);
 	}
-	if (chat.state === 'ENDED') {
+	if (chat.unassigned) {
+		list.append(element('li', 'message from-system',
+			'You were disconnected too long: the chat went back to the queue and another agent continues it.'));
+	}
+	else if (chat.state === 'ENDED') {
 		list.append(element('li', 'message from-system', 'The chat has ended.'));
 	}
 	list.scrollTop = list.scrollHeight;
 	$('[data-typing]').hidden = !chat.customerTyping;
-	const ended = chat.state === 'ENDED';
+	const ended = chat.state === 'ENDED' || chat.unassigned;
 	$('[data-text]').disabled = ended;
 	$('[data-send]').disabled = ended;
 	$('[data-end]').hidden = ended;
@@ -440,7 +446,7 @@ $('[data-end]').addEventListener('click', async () => {
 // An ended chat stays until the agent has read it and closes it here (a reload lists open chats only).
 $('[data-dismiss]').addEventListener('click', () => {
 	const chat = selected && chats.get(selected);
-	if (!chat || chat.state !== 'ENDED') {
+	if (!chat || (chat.state !== 'ENDED' && !chat.unassigned)) {
 		return;
 	}
 	chats.delete(chat.chatId);
@@ -530,6 +536,12 @@ async function handle(event) {
 			chat.customerTyping = false;
 			refreshPresence();
 			break;
+		case 'UNASSIGNED':
+			// Taken from this agent, gone too long, and back in the queue: read-only here from now on.
+			chat.unassigned = true;
+			chat.customerTyping = false;
+			refreshPresence();
+			break;
 		default:
 			break;
 	}
@@ -574,6 +586,8 @@ function followFeed(cursor) {
 		gone: () => location.reload(),
 		transport: (name) => {
 			root.dataset.transport = name;
+			// (Re)connected: Parley may have set the agent away while the console was disconnected.
+			refreshPresence();
 		},
 		trouble: (problem) => {
 			const error = problem && problem.error;

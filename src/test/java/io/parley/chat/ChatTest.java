@@ -57,6 +57,36 @@ class ChatTest {
 	}
 
 	@Test
+	void goesBackToTheQueueFromAGoneAgentTellingTheCustomerAndCanBeAssignedAgain() {
+		Chat chat = active();
+		chat.requeue(new QueuePosition(1, 30, true), NOW.plusSeconds(60));
+		assertThat(chat.state()).isEqualTo(ChatState.QUEUED);
+		assertThat(chat.isHandledBy(AGENT)).isFalse();
+		assertThat(chat.agentName()).isNull();
+		assertThat(chat.recorded()).extracting(ChatEvent::type).containsExactly(ChatEvent.Type.MESSAGE,
+				ChatEvent.Type.STATE);
+		assertThat(chat.recorded().get(0).json()).containsEntry("from", "SYSTEM").containsEntry("agentName", null)
+			.containsEntry("text", Chat.REQUEUED_MESSAGE);
+		assertThat(chat.recorded().get(1).json()).containsEntry("state", "QUEUED").containsEntry("queuePosition", 1)
+			.containsEntry("estimatedWaitSeconds", 30).containsEntry("agentsAvailable", true).containsEntry("agentName", null);
+
+		UUID next = UUID.randomUUID();
+		chat.assign(next, "Bob", NOW.plusSeconds(90));
+		assertThat(chat.isHandledBy(next)).isTrue();
+		assertThat(chat.agentName()).isEqualTo("Bob");
+	}
+
+	@Test
+	void onlyAnActiveChatGoesBackToTheQueue() {
+		assertThatThrownBy(() -> waiting().requeue(new QueuePosition(1, null, true), NOW))
+			.isInstanceOf(IllegalStateException.class);
+		Chat ended = active();
+		ended.end(Party.CUSTOMER, NOW);
+		assertThatThrownBy(() -> ended.requeue(new QueuePosition(1, null, true), NOW))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void numbersEveryEventAfterTheLast() {
 		Chat chat = active();
 		long before = chat.lastSeq();

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import io.parley.InvalidInputException;
 import io.parley.Violations;
 import io.parley.accounts.Actor;
@@ -42,12 +44,20 @@ class AgentChatController {
 	record ChatList(List<AgentChat> items, String nextCursor, String cursor) {
 	}
 
+	static final String PRESENCE = "status AVAILABLE or AWAY, activeChats, maxConcurrentChats, and awayReason:"
+			+ " DISCONNECTED when Parley set the agent away because no console, stream or long poll of theirs was open"
+			+ " for PARLEY_AGENT_DISCONNECT_GRACE (null when the agent chose the status). It stays until the agent"
+			+ " chooses a status again; chats not yet requeued stay with them meanwhile.";
+
 	@GetMapping("/api/v1/agent/status")
+	@Operation(summary = "My status and load", description = PRESENCE)
 	AgentPresence status(Actor agent) {
 		return chats.presence(agent);
 	}
 
 	@PutMapping("/api/v1/agent/status")
+	@Operation(summary = "Choose my status", description = "AVAILABLE takes new chats, AWAY keeps only the ones I have;"
+			+ " clears any away reason. " + PRESENCE)
 	AgentPresence changeStatus(Actor agent, @RequestBody StatusRequest request) {
 		if (request.status() == null) {
 			throw new InvalidInputException("status", "is required: AVAILABLE or AWAY");
@@ -62,6 +72,10 @@ class AgentChatController {
 	}
 
 	@GetMapping("/api/v1/agent/events")
+	@Operation(summary = "My feed, by long poll", description = "My chats' events plus ASSIGNED (a chat is now mine)"
+			+ " and UNASSIGNED (reason AGENT_DISCONNECTED: I was gone for PARLEY_AGENT_ABANDON_GRACE and the chat went"
+			+ " back to the front of its queue). A waiting poll counts as being connected, and so does the time until"
+			+ " the next poll, up to the disconnect grace.")
 	ResponseEntity<AgentEvents> events(Actor agent, @RequestParam(required = false) String after,
 			@RequestParam(required = false) Integer waitSeconds) {
 		Violations violations = new Violations();

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * without {@code after}, from now on. The handshake is authenticated like the rest of the API (HTTP Basic or an API
  * token); browsers may open it from Parley's own pages only, since a browser would send cached Basic credentials.
  * The same handler serves the agent console at {@code /console/agent/stream}, authenticated by the login session.
+ * While the socket is open the agent counts as connected (routing's presence follows it).
  */
 @Component
 class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterceptor {
@@ -86,6 +87,7 @@ class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterc
 					json.writeValueAsString(event)))
 			.toList(), sessions.executor());
 		session.getAttributes().put(STREAM, stream);
+		chats.feedOpened(agentId);
 		stream.start(listener -> signals.onAgent(agentId, listener));
 	}
 
@@ -97,6 +99,9 @@ class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterc
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		sessions.closed(session);
+		if (session.getAttributes().get(AGENT) instanceof UUID agentId && session.getAttributes().containsKey(STREAM)) {
+			chats.feedClosed(agentId);
+		}
 		if (session.getAttributes().get(STREAM) instanceof EventStream stream) {
 			stream.close();
 		}

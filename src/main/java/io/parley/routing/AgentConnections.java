@@ -1,0 +1,65 @@
+package io.parley.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agents' feed connections this node holds (console and API sockets, long polls under way), told by the chat
+ * module, and their "still connected" mark in PostgreSQL: set when a connection opens or closes, and renewed for
+ * every agent connected here in one statement every few seconds. A long poll that returned leaves the mark at its
+ * return, so the next poll, a moment later, finds the agent present; only when no connection comes for the
+ * disconnect grace is the agent gone. A node that dies stops renewing, and its agents are gone from its last renewal.
+ */
+@Component
+public class AgentConnections {
+
+	private static final Logger log = LoggerFactory.getLogger(AgentConnections.class);
+
+	private final AgentConnectionTimes times;
+	private final Map<UUID, AtomicInteger> open = new ConcurrentHashMap<>();
+
+	AgentConnections(AgentConnectionTimes times) {
+		this.times = times;
+	}
+
+	/** A socket or long poll of the agent opened on this node; they count as connected until {@link #closed}. */
+	public void opened(UUID agentId) {
+		open.computeIfAbsent(agentId, id -> new AtomicInteger()).incrementAndGet();
+		mark(agentId);
+	}
+
+	/** One of the agent's connections on this node closed (a long poll returned, a socket closed). */
+	public void closed(UUID agentId) {
+		open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+		mark(agentId);
+	}
+
+	@Scheduled(initialDelayString = "#{@agentPresenceSchedule.renewMillis()}",
+			fixedDelayString = "#{@agentPresenceSchedule.renewMillis()}")
+	void renew() {
+		try {
+			times.renew(List.copyOf(open.keySet()));
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not renew the presence of connected agents; trying again shortly", e);
+		}
+	}
+
+	private void mark(UUID agentId) {
+		try {
+			times.seen(agentId);
+		}
+		catch (RuntimeException e) {
+			// The connection itself works; the next renewal marks the agent if it is still open.
+			log.warn("Could not mark agent {} as connected", agentId, e);
+		}
+	}
+}
