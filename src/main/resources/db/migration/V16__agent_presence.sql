@@ -5,9 +5,13 @@
 -- seconds, and sets it when the connection closes; a node that dies stops renewing, so its agents count as gone from
 -- its last renewal. Kept apart from routing_agent so that renewals never contend with the row locks of assignment.
 -- No index on seen_at: the table has one row per agent, and an index would make every renewal a non-HOT update.
+-- connected is false once the agent's last connection on a node closed: such an agent is offered no new chat
+-- (routing skips them at once, not only after the grace), until a connection opens again or a node that still holds
+-- one renews the mark.
 create table agent_connection (
-    agent_id  uuid primary key,
-    seen_at   timestamptz not null
+    agent_id   uuid primary key,
+    seen_at    timestamptz not null,
+    connected  boolean not null default true
 );
 
 -- Agents who are routed already get the grace from now on, as if they had just connected.

@@ -30,12 +30,21 @@ class AgentConnectionTimes {
 		this.jdbc = jdbc;
 	}
 
-	/** Notes that the agent is connected now (or has just been). */
-	void seen(UUID agentId) {
-		jdbc.sql("insert into agent_connection (agent_id, seen_at) values (?, now())"
-				+ " on conflict (agent_id) do update set seen_at = greatest(agent_connection.seen_at, excluded.seen_at)")
-			.param(agentId)
-			.update();
+	/**
+	 * Notes that the agent is connected now ({@code connected}), or was until now and has no connection left on this
+	 * node: routing offers such an agent no new chat, while the disconnect grace runs from now. Answers whether the
+	 * agent counted as disconnected before (so that a connection coming back can offer them the waiting chats).
+	 */
+	boolean seen(UUID agentId, boolean connected) {
+		return Boolean.TRUE.equals(jdbc.sql("with prior as (select connected from agent_connection where agent_id = :id)"
+				+ " insert into agent_connection (agent_id, seen_at, connected) values (:id, now(), :connected)"
+				+ " on conflict (agent_id) do update set seen_at = greatest(agent_connection.seen_at, excluded.seen_at),"
+				+ " connected = excluded.connected returning (select not connected from prior)")
+			.param("id", agentId)
+			.param("connected", connected)
+			.query(Boolean.class)
+			.optional()
+			.orElse(null));
 	}
 
 	/**
@@ -46,7 +55,7 @@ class AgentConnectionTimes {
 		if (agentIds.isEmpty()) {
 			return;
 		}
-		jdbc.sql("update agent_connection set seen_at = now() where agent_id in (select agent_id from agent_connection"
+		jdbc.sql("update agent_connection set seen_at = now(), connected = true where agent_id in (select agent_id from agent_connection"
 				+ " where agent_id = any(?) order by agent_id for update)")
 			.param(agentIds.toArray(UUID[]::new))
 			.update();

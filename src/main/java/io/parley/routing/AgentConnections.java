@@ -24,22 +24,29 @@ public class AgentConnections {
 	private static final Logger log = LoggerFactory.getLogger(AgentConnections.class);
 
 	private final AgentConnectionTimes times;
+	private final RoutingAgents agents;
+	private final AssignmentRuns runs;
 	private final Map<UUID, AtomicInteger> open = new ConcurrentHashMap<>();
 
-	AgentConnections(AgentConnectionTimes times) {
+	AgentConnections(AgentConnectionTimes times, RoutingAgents agents, AssignmentRuns runs) {
 		this.times = times;
+		this.agents = agents;
+		this.runs = runs;
 	}
 
 	/** A socket or long poll of the agent opened on this node; they count as connected until {@link #closed}. */
 	public void opened(UUID agentId) {
 		open.computeIfAbsent(agentId, id -> new AtomicInteger()).incrementAndGet();
-		mark(agentId);
+		if (mark(agentId, true)) {
+			// Back after their last connection closed: routing skipped them meanwhile, so offer what waits now.
+			agents.queuesServedBy(agentId).forEach(runs::request);
+		}
 	}
 
 	/** One of the agent's connections on this node closed (a long poll returned, a socket closed). */
 	public void closed(UUID agentId) {
-		open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
-		mark(agentId);
+		AtomicInteger left = open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+		mark(agentId, left != null);
 	}
 
 	@Scheduled(initialDelayString = "#{@agentPresenceSchedule.renewMillis()}",
@@ -53,13 +60,15 @@ public class AgentConnections {
 		}
 	}
 
-	private void mark(UUID agentId) {
+	/** Answers whether the agent counted as disconnected before. */
+	private boolean mark(UUID agentId, boolean connected) {
 		try {
-			times.seen(agentId);
+			return times.seen(agentId, connected);
 		}
 		catch (RuntimeException e) {
 			// The connection itself works; the next renewal marks the agent if it is still open.
 			log.warn("Could not mark agent {} as connected", agentId, e);
+			return false;
 		}
 	}
 }

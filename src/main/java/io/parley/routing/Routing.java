@@ -93,7 +93,7 @@ public class Routing {
 		AgentStatus effective = agent.canTakeChats() ? status : AgentStatus.AWAY;
 		agents.save(agent, effective, Instant.now());
 		if (effective == AgentStatus.AVAILABLE) {
-			connections.seen(agentId);
+			connections.seen(agentId, true);
 			afterCommit(() -> agent.skills().forEach(skill -> runs.request(new QueueKey(tenantId, skill))));
 		}
 		return presence(tenantId, agentId);

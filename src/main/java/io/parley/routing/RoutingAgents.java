@@ -22,6 +22,13 @@ class RoutingAgents {
 	record Locked(UUID agentId, UUID tenantId, String displayName, List<String> skills) {
 	}
 
+	/**
+	 * Available, and not an agent whose last connection closed (they may have closed the browser for good): such an
+	 * agent takes no new chat and does not count as available while the disconnect grace runs.
+	 */
+	private static final String READY = "status = 'AVAILABLE' and not exists (select 1 from agent_connection c"
+			+ " where c.agent_id = routing_agent.agent_id and not c.connected)";
+
 	private final JdbcClient jdbc;
 
 	RoutingAgents(JdbcClient jdbc) {
@@ -29,7 +36,7 @@ class RoutingAgents {
 	}
 
 	boolean anyAvailable(UUID tenantId, String skill) {
-		return jdbc.sql("select exists (select 1 from routing_agent where tenant_id = ? and status = 'AVAILABLE'"
+		return jdbc.sql("select exists (select 1 from routing_agent where tenant_id = ? and " + READY
 				+ " and ? = any(skills))")
 			.params(tenantId, skill)
 			.query(Boolean.class)
@@ -91,11 +98,22 @@ class RoutingAgents {
 	 */
 	Optional<Locked> lockLongestIdle(QueueKey queue) {
 		return jdbc.sql("select agent_id, tenant_id, display_name, skills from routing_agent"
-				+ " where tenant_id = ? and status = 'AVAILABLE' and active_chats < max_chats and ? = any(skills)"
+				+ " where tenant_id = ? and " + READY + " and active_chats < max_chats and ? = any(skills)"
 				+ " order by idle_since, agent_id limit 1 for update skip locked")
 			.params(queue.tenantId(), queue.skill())
 			.query((rs, n) -> locked(rs))
 			.optional();
+	}
+
+	/** The queues an available agent serves: those of their skills; none when they are away or unknown. */
+	List<QueueKey> queuesServedBy(UUID agentId) {
+		return jdbc.sql("select agent_id, tenant_id, display_name, skills from routing_agent"
+				+ " where agent_id = ? and status = 'AVAILABLE'")
+			.param(agentId)
+			.query((rs, n) -> locked(rs))
+			.optional()
+			.map(agent -> agent.skills().stream().map(skill -> new QueueKey(agent.tenantId(), skill)).toList())
+			.orElse(List.of());
 	}
 
 	/** The agent, locked (waiting for a transaction that holds it). */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
+import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Agent;
 import io.parley.chat.ChatTestKit.AgentFeed;
@@ -263,6 +264,49 @@ class ChatLifecycleIntegrationTest {
 			.post("/widget/v1/points-of-contact/" + poc + "/chats", Map.of());
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.header("Retry-After")).isNotBlank();
+	}
+
+	@Test
+	void anAgentWhoseLastConnectionClosedIsOfferedNoNewChatUntilTheyAreBack() {
+		String skill = kit.skill("closed");
+		String poc = kit.pointOfContact(skill);
+		Agent ann = kit.agent("ann", 3, skill);
+		ann.status("AVAILABLE");
+		TestSocket socket = feedSocket(ann);
+		Customer first = kit.start(poc);
+		socket.await(assigned(first.chatId()), "the first chat offered while her console is open");
+		socket.close();
+		ChatTestKit.eventually(() -> connected(ann), connected -> !connected, "her closed socket noted");
+
+		Customer second = kit.start(poc);
+		assertThat(routing.assignWaiting(tenantOf(poc), skill)).as("no new chat for an agent who left").isZero();
+		assertThat(second.status().at("/state").asString()).isEqualTo("QUEUED");
+		assertThat(second.status().at("/agentsAvailable").asBoolean(true)).as("nobody is ready to take it").isFalse();
+		assertThat(ann.api().get("/api/v1/agent/status").json().at("/status").asString())
+			.as("still within the disconnect grace: not set away yet").isEqualTo("AVAILABLE");
+
+		TestSocket again = feedSocket(ann);
+		try {
+			again.await(assigned(second.chatId()), "the waiting chat offered as soon as she is back");
+		}
+		finally {
+			again.close();
+		}
+	}
+
+	private TestSocket feedSocket(Agent agent) {
+		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+				(agent.username() + ":" + ChatTestKit.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return TestSocket.open("ws://localhost:" + port + "/api/v1/agent/stream", Map.of("Authorization", basic));
+	}
+
+	private boolean connected(Agent agent) {
+		return jdbc.sql("select connected from agent_connection where agent_id = ?::uuid").param(agent.id())
+			.query(Boolean.class).single();
+	}
+
+	private static java.util.function.Predicate<JsonNode> assigned(String chatId) {
+		return e -> e.at("/type").asString().equals("ASSIGNED") && e.at("/chatId").asString().equals(chatId);
 	}
 
 	private UUID tenantOf(String pocId) {
