@@ -3,6 +3,7 @@ package io.parley.accounts;
 import java.io.IOException;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,6 +60,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	UserDetailsService userDetailsService(Users users) {
 		return username -> users.loginByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+	}
+
+	@Bean
+	ClientAddresses clientAddresses(@Value("${parley.widget.trusted-proxies:}") String trustedProxies) {
+		return new ClientAddresses(trustedProxies);
 	}
 
 	@Bean
