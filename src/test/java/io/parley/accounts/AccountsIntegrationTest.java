@@ -33,6 +33,56 @@ class AccountsIntegrationTest {
 	}
 
 	@Test
+	void aChangedPasswordStopsWorkingAtOnce() {
+		String name = newUser("first-password", "AGENT");
+		HttpApi first = HttpApi.basic(port, name, "first-password");
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(200);
+
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"password", "second-password", "roles", List.of("AGENT"))).status()).isEqualTo(200);
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(401);
+		assertThat(HttpApi.basic(port, name, "second-password").get("/api/v1/api-tokens").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledOrDeletedUserIsRefusedAtOnce() {
+		String name = newUser("agent-password", "AGENT");
+		HttpApi agent = HttpApi.basic(port, name, "agent-password");
+		assertThat(agent.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"roles", List.of("AGENT"), "enabled", false)).status()).isEqualTo(200);
+		assertThat(agent.get("/api/v1/api-tokens").status()).isEqualTo(401);
+
+		String other = newUser("agent-password", "AGENT");
+		HttpApi deleted = HttpApi.basic(port, other, "agent-password");
+		assertThat(deleted.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).delete("/api/v1/users/" + id(other)).status()).isEqualTo(204);
+		assertThat(deleted.get("/api/v1/api-tokens").status()).isEqualTo(401);
+	}
+
+	@Test
+	void losingARoleTakesEffectAtOnce() {
+		String name = newUser("admin-password", "ADMIN");
+		HttpApi admin = HttpApi.basic(port, name, "admin-password");
+		assertThat(admin.get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"roles", List.of("AGENT"))).status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/users").status()).isEqualTo(403);
+	}
+
+	private String newUser(String password, String role) {
+		String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(HttpApi.admin(port).post("/api/v1/users", Map.of("username", name, "displayName", "Ann",
+				"password", password, "roles", List.of(role))).status()).isEqualTo(201);
+		return name;
+	}
+
+	private String id(String username) {
+		return HttpApi.admin(port).get("/api/v1/users?q=" + username).json().at("/items/0/id").asString();
+	}
+
+	@Test
 	void answersMissingCredentialsWith401Problem() {
 		Answer answer = HttpApi.anonymous(port).get("/api/v1/users");
 		assertThat(answer.status()).isEqualTo(401);
