@@ -199,15 +199,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login")
+						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login",
+						FormExpiredPages.LOGIN_PAGE)
 				.permitAll()
-				.requestMatchers("/console", "/console/", "/console/js/**").authenticated()
+				.requestMatchers("/console", "/console/", "/console/js/**", FormExpiredPages.CONSOLE_PAGE).authenticated()
 				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")
 				.requestMatchers("/console/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.authenticationManager(passwordCheck(users, encoder, throttle, null, "console"))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
 				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request), null)))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
