@@ -97,7 +97,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * HTTP Basic and API tokens, as {@code /api/**} takes them: checked through the throttle, with the
+	 * HTTP Basic and API tokens, as {@code /api/**} and the actuator take them: checked through the throttle, with the
 	 * client address as {@link ClientAddresses} sees it.
 	 */
 	private static void acceptApiCredentials(HttpSecurity http, ApiCredentials credentials) {
@@ -155,6 +155,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * The actuator: public, and its health shows details to admins only (application.yaml), recognised by their
+	 * console session, HTTP Basic or API token. It never starts a session.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuator(HttpSecurity http, ApiCredentials credentials) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.anyRequest().hasRole("ADMIN"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable());
+		acceptApiCredentials(http, credentials);
+		return http.build();
+	}
+
+	/**
 	 * The customer side: public, without sessions or CSRF (customers hold a chat token, not a cookie), and without
 	 * {@code X-Frame-Options}, because the chat window is framed by the business's pages; its page sets
 	 * {@code Content-Security-Policy: frame-ancestors} from the point of contact's allowed origins instead.
@@ -197,8 +214,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	SecurityFilterChain publicAndConsole(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
 			LoginThrottle throttle, ClientAddresses addresses) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
+				.requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
 						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login",
 						FormExpiredPages.LOGIN_PAGE)
 				.permitAll()

@@ -24,12 +24,42 @@ class AccountsIntegrationTest {
 	TestTenants testTenants;
 
 	@Test
-	void healthReportsTheDatabase() {
+	void anonymousHealthShowsTheStatusOnly() {
 		Answer health = HttpApi.anonymous(port).get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+		assertThat(health.json().has("components")).as("components in " + health.text()).isFalse();
+		assertThat(health.text()).doesNotContain("path", "PostgreSQL");
+	}
+
+	@Test
+	void readinessAndLivenessAnswerAnonymously() {
+		for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+			Answer answer = HttpApi.anonymous(port).get(probe);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.json().at("/status").asString()).as(probe).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void adminsSeeTheHealthDetailsWithBasicOrAnApiToken() {
+		String token = HttpApi.admin(port).post("/api/v1/api-tokens", Map.of("name", "monitoring")).json().at("/token")
+			.asString();
+		for (HttpApi admin : List.of(HttpApi.admin(port), HttpApi.bearer(port, token))) {
+			Answer health = admin.get("/actuator/health");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+			assertThat(health.json().at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+			assertThat(health.json().at("/components/diskSpace/details/path").isString()).isTrue();
+		}
+	}
+
+	@Test
+	void agentsSeeTheHealthStatusOnly() {
+		String name = newUser("agent-password", "AGENT");
+		Answer health = HttpApi.basic(port, name, "agent-password").get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().has("components")).isFalse();
 	}
 
 	@Test

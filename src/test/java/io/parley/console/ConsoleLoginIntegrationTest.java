@@ -128,6 +128,15 @@ class ConsoleLoginIntegrationTest {
 		assertThat(refused.body()).contains("<label for=\"username\">Username</label>", "name=\"_csrf\"");
 	}
 
+	@Test
+	void anAdminLoggedInToTheConsoleSeesTheHealthDetails() throws Exception {
+		String admin = tenants.tenantWithAdmin(PASSWORD);
+		Browser browser = new Browser();
+		assertThat(browser.get("/actuator/health").body()).doesNotContain("components");
+		logIn(browser, admin);
+		assertThat(browser.get("/actuator/health").body()).contains("\"components\"", "diskSpace");
+	}
+
 	private void logIn(Browser browser, String username) throws Exception {
 		HttpResponse<String> in = browser.post("/login", Map.of("username", username, "password", PASSWORD,
 				"_csrf", csrf(browser.get("/login").body())));
