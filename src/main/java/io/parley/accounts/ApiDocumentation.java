@@ -29,9 +29,12 @@ class ApiDocumentation {
 						+ "the public widget configuration. Errors are RFC 9457 problems.")
 				.license(new License().name("Apache-2.0")))
 			.components(new Components()
-				.addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+				.addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+					.description("A user's name and password. After repeated wrong ones from one address, attempts"
+							+ " are answered 429 with Retry-After, unchecked, until the wait is over."))
 				.addSecuritySchemes("apiToken", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-					.description("An API token from POST /api/v1/api-tokens")))
+					.description("An API token from POST /api/v1/api-tokens. Many unknown tokens from one address"
+							+ " are answered 429 with Retry-After.")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"))
 			.addSecurityItem(new SecurityRequirement().addList("apiToken"));
 	}

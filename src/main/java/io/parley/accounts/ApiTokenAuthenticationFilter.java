@@ -1,7 +1,10 @@
 package io.parley.accounts;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,15 +15,24 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Authenticates {@code Authorization: Bearer pat_...} against the stored token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer pat_...} against the stored token hashes. Unknown or revoked tokens count
+ * against the client address in the {@link LoginThrottle}, as wrong passwords do.
+ */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiTokenAuthenticationFilter.class);
 
 	private final ApiTokens tokens;
 	private final Users users;
+	private final LoginThrottle throttle;
+	private final ClientAddresses addresses;
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users, LoginThrottle throttle, ClientAddresses addresses) {
 		this.tokens = tokens;
 		this.users = users;
+		this.throttle = throttle;
+		this.addresses = addresses;
 	}
 
 	@Override
@@ -28,7 +40,23 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			var user = tokens.userOf(header.substring(7).trim()).flatMap(users::loginById).filter(ParleyUserDetails::isEnabled);
+			String address = addresses.of(request);
+			Optional<ParleyUserDetails> user;
+			try (LoginThrottle.Attempt attempt = throttle.begin(null, address)) {
+				user = tokens.userOf(header.substring(7).trim()).flatMap(users::loginById)
+					.filter(ParleyUserDetails::isEnabled);
+				if (user.isEmpty()) {
+					attempt.failed();
+					log.warn("Unknown or revoked API token from {}", address);
+				}
+				else {
+					attempt.succeeded();
+				}
+			}
+			catch (TooManyFailedAttempts e) {
+				SecurityConfiguration.tooManyFailedAttempts(response, e);
+				return;
+			}
 			if (user.isEmpty()) {
 				SecurityConfiguration.problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 						"The API token is unknown or revoked.");

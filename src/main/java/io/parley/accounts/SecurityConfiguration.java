@@ -1,14 +1,20 @@
 package io.parley.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -16,7 +22,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -62,8 +70,68 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	ClientAddresses clientAddresses(@Value("${parley.widget.trusted-proxies:}") String trustedProxies) {
+		return new ClientAddresses(trustedProxies);
+	}
+
+	/** Counting of wrong credentials; a {@link Clock} bean, where there is one, is its time (tests move it on). */
+	@Bean
+	LoginThrottle loginThrottle(@Value("${parley.accounts.login-backoff:1s}") Duration backoff,
+			@Value("${parley.accounts.login-backoff-max:5m}") Duration backoffMax,
+			@Value("${parley.accounts.login-failures-per-address:30}") int failuresPerAddress,
+			ObjectProvider<Clock> clock) {
+		return new LoginThrottle(backoff, backoffMax, failuresPerAddress, clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	VerifiedCredentials verifiedCredentials() {
+		return new VerifiedCredentials(VerifiedCredentials.REMEMBER_FOR, VerifiedCredentials.MAX_ENTRIES);
+	}
+
+	/** The password check of the given channel ("API": HTTP Basic, remembered briefly; "console": the login form). */
+	private static PasswordCheck passwordCheck(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+			VerifiedCredentials verified, String channel) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return new PasswordCheck(new ProviderManager(provider), throttle, verified, channel);
+	}
+
+	/**
+	 * HTTP Basic and API tokens, as {@code /api/**} and the actuator take them: checked through the throttle, with the
+	 * client address as {@link ClientAddresses} sees it.
+	 */
+	private static void acceptApiCredentials(HttpSecurity http, ApiCredentials credentials) {
+		AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+			if (e instanceof TooManyFailedAttempts tooMany) {
+				tooManyFailedAttempts(response, tooMany);
+				return;
+			}
+			problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).");
+		};
+		http.authenticationManager(passwordCheck(credentials.users(), credentials.encoder(), credentials.throttle(),
+				credentials.verified(), "API"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint)
+				.authenticationDetailsSource(request -> new WebAuthenticationDetails(credentials.addresses().of(request),
+						null)))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(credentials.tokens(), credentials.logins(),
+					credentials.throttle(), credentials.addresses()), BasicAuthenticationFilter.class);
+	}
+
+	/** What checking API credentials takes. */
+	record ApiCredentials(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+			VerifiedCredentials verified, ClientAddresses addresses, ApiTokens tokens, Users logins) {
+	}
+
+	@Bean
+	ApiCredentials apiCredentials(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+			VerifiedCredentials verified, ClientAddresses addresses, ApiTokens tokens, Users logins) {
+		return new ApiCredentials(users, encoder, throttle, verified, addresses, tokens, logins);
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiCredentials credentials) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
@@ -75,10 +143,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers(HttpMethod.GET, "/api/v1/chat-profiles/**", "/api/v1/points-of-contact/**")
 				.hasAnyRole("ADMIN", "AGENT")
 				.anyRequest().hasRole("ADMIN"))
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-				problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-						"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).")))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(errors -> errors
@@ -86,6 +150,24 @@ class SecurityConfiguration implements WebMvcConfigurer {
 						"Unauthorized", "Authenticate with HTTP Basic or an API token (Authorization: Bearer ...)."))
 				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 						"Your role does not allow this request.")));
+		acceptApiCredentials(http, credentials);
+		return http.build();
+	}
+
+	/**
+	 * The actuator: public, and its health shows details to admins only (application.yaml), recognised by their
+	 * console session, HTTP Basic or API token. It never starts a session.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuator(HttpSecurity http, ApiCredentials credentials) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.anyRequest().hasRole("ADMIN"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable());
+		acceptApiCredentials(http, credentials);
 		return http.build();
 	}
 
@@ -129,17 +211,21 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain publicAndConsole(HttpSecurity http) throws Exception {
+	SecurityFilterChain publicAndConsole(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+			LoginThrottle throttle, ClientAddresses addresses) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-						"/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login")
+				.requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
+						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login",
+						FormExpiredPages.LOGIN_PAGE)
 				.permitAll()
-				.requestMatchers("/console", "/console/", "/console/js/**").authenticated()
+				.requestMatchers("/console", "/console/", "/console/js/**", FormExpiredPages.CONSOLE_PAGE).authenticated()
 				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")
 				.requestMatchers("/console/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.authenticationManager(passwordCheck(users, encoder, throttle, null, "console"))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request), null)))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
@@ -169,7 +255,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		if (status == HttpStatus.UNAUTHORIZED && challenge) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Parley\", Bearer");
 		}
-		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase()
+		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')
 				+ "\",\"title\":\"" + title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+
+	/** 429 with {@code Retry-After}: credentials refused unchecked by the {@link LoginThrottle}. */
+	static void tooManyFailedAttempts(HttpServletResponse response, TooManyFailedAttempts e) throws IOException {
+		response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+		problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts", "Too many wrong credentials came"
+				+ " from your address. They were not checked; try again in " + e.retryAfterInWords() + ".", false);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +22,12 @@ public class UserManagement {
 
 	private final Users users;
 	private final PasswordEncoder passwords;
+	private final ApplicationEventPublisher events;
 
-	UserManagement(Users users, PasswordEncoder passwords) {
+	UserManagement(Users users, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
+		this.events = events;
 	}
 
 	/** What an admin sends to create or change a user; a null password on change keeps the old one. */
@@ -89,6 +92,7 @@ public class UserManagement {
 		if (data.password() != null) {
 			users.updatePassword(admin.tenantId(), id, passwords.encode(data.password()));
 		}
+		events.publishEvent(new UserAccessChanged(admin.tenantId(), id));
 		return changed;
 	}
 
@@ -105,6 +109,7 @@ public class UserManagement {
 			throw new ConflictException("The last enabled admin of a tenant cannot be deleted.");
 		}
 		users.delete(admin.tenantId(), id);
+		events.publishEvent(new UserAccessChanged(admin.tenantId(), id));
 	}
 
 	private static List<String> skills(List<String> skills) {

@@ -24,12 +24,92 @@ class AccountsIntegrationTest {
 	TestTenants testTenants;
 
 	@Test
-	void healthReportsTheDatabase() {
+	void anonymousHealthShowsTheStatusOnly() {
 		Answer health = HttpApi.anonymous(port).get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
-		assertThat(health.json().at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+		assertThat(health.json().has("components")).as("components in " + health.text()).isFalse();
+		assertThat(health.text()).doesNotContain("path", "PostgreSQL");
+	}
+
+	@Test
+	void readinessAndLivenessAnswerAnonymously() {
+		for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+			Answer answer = HttpApi.anonymous(port).get(probe);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.json().at("/status").asString()).as(probe).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void adminsSeeTheHealthDetailsWithBasicOrAnApiToken() {
+		String token = HttpApi.admin(port).post("/api/v1/api-tokens", Map.of("name", "monitoring")).json().at("/token")
+			.asString();
+		for (HttpApi admin : List.of(HttpApi.admin(port), HttpApi.bearer(port, token))) {
+			Answer health = admin.get("/actuator/health");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+			assertThat(health.json().at("/components/db/details/database").asString()).isEqualTo("PostgreSQL");
+			assertThat(health.json().at("/components/diskSpace/details/path").isString()).isTrue();
+		}
+	}
+
+	@Test
+	void agentsSeeTheHealthStatusOnly() {
+		String name = newUser("agent-password", "AGENT");
+		Answer health = HttpApi.basic(port, name, "agent-password").get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().has("components")).isFalse();
+	}
+
+	@Test
+	void aChangedPasswordStopsWorkingAtOnce() {
+		String name = newUser("first-password", "AGENT");
+		HttpApi first = HttpApi.basic(port, name, "first-password");
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(200);
+
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"password", "second-password", "roles", List.of("AGENT"))).status()).isEqualTo(200);
+		assertThat(first.get("/api/v1/api-tokens").status()).isEqualTo(401);
+		assertThat(HttpApi.basic(port, name, "second-password").get("/api/v1/api-tokens").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aDisabledOrDeletedUserIsRefusedAtOnce() {
+		String name = newUser("agent-password", "AGENT");
+		HttpApi agent = HttpApi.basic(port, name, "agent-password");
+		assertThat(agent.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"roles", List.of("AGENT"), "enabled", false)).status()).isEqualTo(200);
+		assertThat(agent.get("/api/v1/api-tokens").status()).isEqualTo(401);
+
+		String other = newUser("agent-password", "AGENT");
+		HttpApi deleted = HttpApi.basic(port, other, "agent-password");
+		assertThat(deleted.get("/api/v1/api-tokens").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).delete("/api/v1/users/" + id(other)).status()).isEqualTo(204);
+		assertThat(deleted.get("/api/v1/api-tokens").status()).isEqualTo(401);
+	}
+
+	@Test
+	void losingARoleTakesEffectAtOnce() {
+		String name = newUser("admin-password", "ADMIN");
+		HttpApi admin = HttpApi.basic(port, name, "admin-password");
+		assertThat(admin.get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(HttpApi.admin(port).put("/api/v1/users/" + id(name), Map.of("username", name, "displayName", "Ann",
+				"roles", List.of("AGENT"))).status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/users").status()).isEqualTo(403);
+	}
+
+	private String newUser(String password, String role) {
+		String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(HttpApi.admin(port).post("/api/v1/users", Map.of("username", name, "displayName", "Ann",
+				"password", password, "roles", List.of(role))).status()).isEqualTo(201);
+		return name;
+	}
+
+	private String id(String username) {
+		return HttpApi.admin(port).get("/api/v1/users?q=" + username).json().at("/items/0/id").asString();
 	}
 
 	@Test

@@ -25,7 +25,8 @@ import io.parley.accounts.TestTenants;
 
 /**
  * Logging in to the console the way a browser does, over real HTTP with cookies: the session cookie's attributes,
- * a failed login that does not say which part was wrong, CSRF on the login form, the landing page and logout.
+ * a failed login that does not say which part was wrong, CSRF on the login form, the landing page and logout, and
+ * what a form sent with a stale CSRF token shows.
  */
 @IntegrationTest
 class ConsoleLoginIntegrationTest {
@@ -87,6 +88,62 @@ class ConsoleLoginIntegrationTest {
 		assertThat(noToken.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void aFormWithAStaleTokenShowsAConsolePageThatSaysWhatHappened() throws Exception {
+		String admin = tenants.tenantWithAdmin(PASSWORD);
+		Browser browser = new Browser();
+		logIn(browser, admin);
+		Map<String, String> form = Map.of("_csrf", "a-token-of-an-earlier-session", "username", "new-user",
+				"displayName", "New User");
+		Map<String, String> headers = Map.of("Referer", browser.uri("/console/users/new").toString(), "Accept", "*/*");
+		HttpResponse<String> refused = browser.post("/console/users", form, headers);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/html"));
+		assertThat(refused.body()).contains("<h1>This form had expired</h1>", "Nothing was saved",
+				"href=\"/console/users/new\"", ">Log out</button>");
+		assertThat(ConsoleMvc.hasNoInlineScript(refused.body())).isTrue();
+
+		// htmx sends the same form in the background: it is sent to the same page instead of failing silently.
+		Map<String, String> htmx = Map.of("Referer", browser.uri("/console/users/new").toString(), "Accept", "*/*",
+				"HX-Request", "true");
+		HttpResponse<String> background = browser.post("/console/users", form, htmx);
+		assertThat(background.statusCode()).isEqualTo(403);
+		assertThat(background.headers().firstValue("HX-Redirect")).hasValueSatisfying(
+				l -> assertThat(l).startsWith("/console/form-expired"));
+		HttpResponse<String> page = browser.get(background.headers().firstValue("HX-Redirect").orElseThrow());
+		assertThat(page.statusCode()).isEqualTo(403);
+		assertThat(page.body()).contains("<h1>This form had expired</h1>");
+	}
+
+	@Test
+	void aFormSentAfterTheSessionEndedShowsTheLoginPage() throws Exception {
+		HttpResponse<String> refused = new Browser().post("/console/users", Map.of("_csrf", "from-a-session-long-gone",
+				"username", "x"), Map.of("Accept", "*/*"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/html"));
+		assertThat(message(refused.body())).isEqualTo(
+				"Your session had ended, so what you sent was not saved. Log in and try again.");
+		assertThat(refused.body()).contains("<label for=\"username\">Username</label>", "name=\"_csrf\"");
+	}
+
+	@Test
+	void anAdminLoggedInToTheConsoleSeesTheHealthDetails() throws Exception {
+		String admin = tenants.tenantWithAdmin(PASSWORD);
+		Browser browser = new Browser();
+		assertThat(browser.get("/actuator/health").body()).doesNotContain("components");
+		logIn(browser, admin);
+		assertThat(browser.get("/actuator/health").body()).contains("\"components\"", "diskSpace");
+	}
+
+	private void logIn(Browser browser, String username) throws Exception {
+		HttpResponse<String> in = browser.post("/login", Map.of("username", username, "password", PASSWORD,
+				"_csrf", csrf(browser.get("/login").body())));
+		assertThat(in.statusCode()).isEqualTo(302);
+		assertThat(in.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+	}
+
 	private static String message(String page) {
 		Matcher m = Pattern.compile("role=\"alert\"[^>]*>([^<]*)<").matcher(page);
 		return m.find() ? m.group(1) : null;
@@ -109,14 +166,20 @@ class ConsoleLoginIntegrationTest {
 		}
 
 		HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+			return post(path, form, Map.of());
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers)
+				throws IOException, InterruptedException {
 			String body = form.entrySet().stream()
 				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 				.collect(Collectors.joining("&"));
-			return client.send(HttpRequest.newBuilder(uri(path))
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			headers.forEach(request::header);
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpResponse<String> follow(HttpResponse<String> redirect) throws IOException, InterruptedException {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.Violations;
+import io.parley.accounts.ClientAddresses;
 import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.CustomerChats;

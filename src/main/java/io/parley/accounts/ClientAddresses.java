@@ -1,4 +1,4 @@
-package io.parley.chat.web;
+package io.parley.accounts;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,26 +7,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The address a request comes from, for rate limits. {@code X-Forwarded-For} is believed only as far as the hops
- * are trusted proxies ({@code parley.widget.trusted-proxies}: IPs and CIDRs, comma-separated, none by default):
- * reading the list from the right, the first address that is not a trusted proxy is the client. Anyone can write
- * that header, so without trusted proxies it is ignored.
+ * The address a request comes from, for rate limits and login throttling. {@code X-Forwarded-For} is believed only
+ * as far as the hops are trusted proxies ({@code PARLEY_TRUSTED_PROXIES}: IPs and CIDRs, comma-separated, none by
+ * default): reading the list from the right, the first address that is not a trusted proxy is the client. Anyone can
+ * write that header, so without trusted proxies it is ignored. One bean of it exists ({@code SecurityConfiguration}).
  */
-@Component
-class ClientAddresses {
+public class ClientAddresses {
 
 	private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
 	private final List<Network> trusted;
 
-	ClientAddresses(@Value("${parley.widget.trusted-proxies:}") String trustedProxies) {
+	ClientAddresses(String trustedProxies) {
 		List<Network> networks = new ArrayList<>();
 		for (String entry : trustedProxies.split(",")) {
 			if (!entry.isBlank()) {
@@ -36,7 +32,8 @@ class ClientAddresses {
 		this.trusted = List.copyOf(networks);
 	}
 
-	String of(HttpServletRequest request) {
+	/** The client's address, as text ({@code 203.0.113.7}, {@code 2001:db8:0:0:0:0:0:1}). */
+	public String of(HttpServletRequest request) {
 		InetAddress peer = parse(request.getRemoteAddr());
 		if (peer == null) {
 			return request.getRemoteAddr();

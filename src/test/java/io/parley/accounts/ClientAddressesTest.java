@@ -1,4 +1,4 @@
-package io.parley.chat.web;
+package io.parley.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
