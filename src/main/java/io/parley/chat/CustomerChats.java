@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
@@ -125,7 +126,7 @@ public class CustomerChats {
 	 * none. While it waits the customer counts as present.
 	 */
 	public List<ChatEvent> events(UUID chatId, String token, long after, Duration wait) {
-		authorize(chatId, token);
+		checkAfter(authorize(chatId, token), after);
 		presence.connected(chatId);
 		try {
 			return signals.awaitChat(chatId, after, wait, () -> chats.eventsAfter(chatId, after, EVENTS_PER_READ));
@@ -142,9 +143,21 @@ public class CustomerChats {
 		return ChatStatus.of(chat);
 	}
 
-	/** The point of contact of the chat the token opens, for checking where a WebSocket comes from. */
-	public UUID pointOfContactOf(UUID chatId, String token) {
-		return authorize(chatId, token).pointOfContactId();
+	/**
+	 * The point of contact of the chat the token opens, for checking where a WebSocket comes from, once
+	 * {@code after} is checked to be a seq of this chat.
+	 */
+	public UUID pointOfContactOf(UUID chatId, String token, long after) {
+		Chat chat = authorize(chatId, token);
+		checkAfter(chat, after);
+		return chat.pointOfContactId();
+	}
+
+	/** A seq past the chat's last event was never handed out: read from there, the chat would stay silent. */
+	private static void checkAfter(Chat chat, long after) {
+		if (after < 0 || after > chat.lastSeq()) {
+			throw new InvalidInputException("after", "is not a seq of this chat (its last is " + chat.lastSeq() + ")");
+		}
 	}
 
 	/** Events after {@code after} without waiting, for a stream already authorized. */

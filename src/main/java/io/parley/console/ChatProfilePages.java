@@ -82,8 +82,7 @@ class ChatProfilePages {
 			@RequestParam(required = false) String fragment, Model model) {
 		String search = q == null ? "" : q;
 		FormValues.checkSearch(search);
-		ListPage<ChatProfile> page = ListPage.of(profiles.list(actor, search, ListPage.decodeCursor(cursor),
-				PAGE_SIZE + 1), PAGE_SIZE, ChatProfile::name);
+		ListPage<ChatProfile> page = profiles.page(actor, search, cursor, PAGE_SIZE);
 		Map<UUID, Integer> counts = pointsOfContact.countByProfile(actor.tenantId(),
 				page.items().stream().map(ChatProfile::id).toList());
 		model.addAttribute("q", search);
