@@ -71,7 +71,7 @@ class CustomerStreamHandler extends TextWebSocketHandler implements HandshakeInt
 			after = seq(parameter(request, "after"));
 		}
 		catch (InvalidInputException e) {
-			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, CustomerStreamHandler.refusal(e));
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, refusal(e));
 		}
 		if (token == null) {
 			String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -94,7 +94,7 @@ class CustomerStreamHandler extends TextWebSocketHandler implements HandshakeInt
 			return StreamSessions.reject(response, HttpStatus.NOT_FOUND, "No such chat.");
 		}
 		catch (InvalidInputException e) {
-			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, CustomerStreamHandler.refusal(e));
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, refusal(e));
 		}
 		String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
 		if (!origins.isOwn(request) && !pointsOfContact.find(pointOfContactId)
