@@ -53,9 +53,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
 	public static final String SWITCH = "PARLEY_TEST_BROWSER";
+	/** What the Chromium tests need, for {@link SwitchedOn}. */
+	public static final String NEEDS = "/usr/bin/chromium and /usr/bin/chromedriver";
 	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	public static final String WEBKIT_SWITCH = "PARLEY_TEST_WEBKIT";
+	/** What the WebKit tests need, for {@link SwitchedOn}. */
+	public static final String WEBKIT_NEEDS = "/usr/bin/WebKitWebDriver from webkit2gtk-driver, WebKitGTK's MiniBrowser"
+			+ " and /usr/bin/Xvfb";
 	public static final Path WEBKIT_DRIVER = Path.of("/usr/bin/WebKitWebDriver");
 	public static final Path XVFB = Path.of("/usr/bin/Xvfb");
 	public static final int WIDTH = 1280;

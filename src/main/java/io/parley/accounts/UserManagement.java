@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.parley.ConflictException;
+import io.parley.ListPage;
 import io.parley.NotFoundException;
 import io.parley.StaleVersionException;
 import io.parley.Violations;
@@ -19,6 +20,9 @@ import io.parley.Violations;
 /** Creating, changing and removing the users of a tenant; the API and the console both call it. */
 @Service
 public class UserManagement {
+
+	/** The name of the user list in its cursors. */
+	private static final String LIST = "users";
 
 	private final Users users;
 	private final PasswordEncoder passwords;
@@ -61,6 +65,14 @@ public class UserManagement {
 	@Transactional(readOnly = true)
 	public List<User> list(Actor caller, String q, String afterUsername, int limit) {
 		return users.page(caller.tenantId(), q, afterUsername, limit);
+	}
+
+	/** A page of {@link #list}, after the user a {@code cursor} of this list names (null: the first page). */
+	@Transactional(readOnly = true)
+	public ListPage<User> page(Actor caller, String q, String cursor, int limit) {
+		List<String> after = ListPage.position(LIST, 1, cursor);
+		return ListPage.of(LIST, list(caller, q, after == null ? null : after.get(0), limit + 1), limit,
+				user -> List.of(user.username()));
 	}
 
 	@Transactional

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.audit.internal.AuditRow;
 import io.parley.audit.internal.ChainVerifier;
@@ -34,6 +33,9 @@ import io.parley.audit.internal.ChainVerifier;
  */
 @Service
 public class AuditLog {
+
+	/** The name of the audit list in its cursors: every audit list, of a profile, a point of contact or the tenant. */
+	private static final String LIST = "audit";
 
 	private static final String COLUMNS = "id, occurred_at, actor, actor_name, action, entity_type, entity_id,"
 			+ " entity_name, fields, old_values, new_values";
@@ -95,7 +97,7 @@ public class AuditLog {
 		else {
 			rows = readOnly.execute(status -> tenantText(query, after, limit + 1));
 		}
-		return ListPage.of(rows, limit, e -> new Position(e.occurredAt(), e.id()).key());
+		return ListPage.of(LIST, rows, limit, e -> new Position(e.occurredAt(), e.id()).parts());
 	}
 
 	/**
@@ -346,24 +348,23 @@ public class AuditLog {
 	/** A keyset position: the time (to the microsecond) and id of the last row of a page. */
 	record Position(Instant occurredAt, UUID id) {
 
-		String key() {
-			return AuditRow.micros(occurredAt) + "_" + id;
+		List<String> parts() {
+			return List.of(Long.toString(AuditRow.micros(occurredAt)), id.toString());
 		}
 
 		static Position decode(String cursor) {
-			String key = ListPage.decodeCursor(cursor);
-			if (key == null) {
+			List<String> parts = ListPage.position(LIST, 2, cursor);
+			if (parts == null) {
 				return null;
 			}
-			int separator = key.indexOf('_');
 			try {
-				long micros = Long.parseLong(key.substring(0, separator));
+				long micros = Long.parseLong(parts.get(0));
 				Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
 						Math.floorMod(micros, 1_000_000L) * 1_000L);
-				return new Position(at, UUID.fromString(key.substring(separator + 1)));
+				return new Position(at, UUID.fromString(parts.get(1)));
 			}
 			catch (RuntimeException e) {
-				throw new InvalidInputException("cursor", "is not a cursor this API handed out");
+				throw ListPage.notACursor();
 			}
 		}
 	}

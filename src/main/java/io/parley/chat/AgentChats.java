@@ -77,7 +77,7 @@ public class AgentChats {
 	 * disconnect grace has passed without another.
 	 */
 	public AgentEvents events(Actor agent, String after, Duration wait) {
-		long from = after == null ? chats.feedHead(agent.userId()) : cursor(after);
+		long from = feedFrom(agent.userId(), after);
 		connections.opened(agent.userId());
 		try {
 			List<Map<String, Object>> events = signals.awaitAgent(agent.userId(), from, wait,
@@ -104,9 +104,21 @@ public class AgentChats {
 		return chats.feedAfter(agentId, cursor, CustomerChats.EVENTS_PER_READ);
 	}
 
-	/** Where the agent's feed stands now. */
-	public long feedHead(UUID agentId) {
-		return chats.feedHead(agentId);
+	/**
+	 * Where to read the agent's feed from: after {@code after}, a cursor the feed handed out, or from now on when it
+	 * is null. A cursor it never handed out (no number, or past its head) is a 400 naming {@code after}: read from
+	 * there, the feed would stay empty for ever.
+	 */
+	public long feedFrom(UUID agentId, String after) {
+		long head = chats.feedHead(agentId);
+		if (after == null) {
+			return head;
+		}
+		if (after.isEmpty() || after.length() > 19 || !after.chars().allMatch(c -> c >= '0' && c <= '9')
+				|| Long.parseLong(after) > head) {
+			throw new InvalidInputException("after", "is not a cursor this feed handed out");
+		}
+		return Long.parseLong(after);
 	}
 
 	/** A message from the agent in a chat they handle; idempotent by client message id like the customer's. */
@@ -166,12 +178,5 @@ public class AgentChats {
 		return chats.find(chatId)
 			.filter(chat -> chat.tenantId().equals(agent.tenantId()) && chat.isHandledBy(agent.userId()))
 			.orElseThrow(() -> new NotFoundException("No chat " + chatId + " of yours"));
-	}
-
-	private static long cursor(String text) {
-		if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw new InvalidInputException("after", "is not a cursor this API handed out");
-		}
-		return Long.parseLong(text);
 	}
 }

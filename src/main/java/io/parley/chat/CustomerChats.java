@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
@@ -42,11 +43,12 @@ public class CustomerChats {
 	private final ChatSignals signals;
 	private final CustomerPresence presence;
 	private final ChatStartLimit startLimit;
+	private final CustomerSendLimits sendLimits;
 	private final TransactionTemplate transaction;
 
 	CustomerChats(PointOfContactCatalog pointsOfContact, ChatProfileCatalog profiles, Routing routing, Chats chats,
 			ChatEnding ending, ChatSignals signals, CustomerPresence presence, ChatStartLimit startLimit,
-			PlatformTransactionManager transactions) {
+			CustomerSendLimits sendLimits, PlatformTransactionManager transactions) {
 		this.pointsOfContact = pointsOfContact;
 		this.profiles = profiles;
 		this.routing = routing;
@@ -55,6 +57,7 @@ public class CustomerChats {
 		this.signals = signals;
 		this.presence = presence;
 		this.startLimit = startLimit;
+		this.sendLimits = sendLimits;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -93,9 +96,10 @@ public class CustomerChats {
 
 	/**
 	 * A message from the customer, answered with its event. The same client message id again answers the stored
-	 * event and stores nothing, even after the chat ended; a new message to an ended chat is a conflict.
+	 * event and stores nothing, even after the chat ended, and costs nothing of the sending limits; a new message to
+	 * an ended chat is a conflict, and one beyond the chat's or the client address's limit is {@link SendingTooFast}.
 	 */
-	public ChatEvent say(UUID chatId, String token, String clientMessageId, String text) {
+	public ChatEvent say(UUID chatId, String token, String clientMessageId, String text, String clientAddress) {
 		Chat.checkMessage(clientMessageId, text);
 		byte[] tokenHash = tokenHash(chatId, token);
 		return transaction.execute(status -> {
@@ -103,6 +107,9 @@ public class CustomerChats {
 			if (locked.stored().isPresent()) {
 				return locked.stored().get();
 			}
+			sendLimits.takeMessage(chatId, clientAddress).ifPresent(wait -> {
+				throw new SendingTooFast(SendingTooFast.Kind.MESSAGES, wait);
+			});
 			Instant now = Chat.now();
 			ChatEvent said = locked.chat().say(Party.CUSTOMER, clientMessageId, text, now);
 			chats.save(locked.chat(), now);
@@ -110,11 +117,14 @@ public class CustomerChats {
 		});
 	}
 
-	/** The customer started or stopped typing. */
-	public void typing(UUID chatId, String token, boolean typing) {
+	/** The customer started or stopped typing; beyond the sending limits that is {@link SendingTooFast}. */
+	public void typing(UUID chatId, String token, boolean typing, String clientAddress) {
 		byte[] tokenHash = tokenHash(chatId, token);
 		transaction.executeWithoutResult(status -> {
 			Chat chat = lockOwn(chatId, tokenHash, null).chat();
+			sendLimits.takeTyping(chatId, clientAddress).ifPresent(wait -> {
+				throw new SendingTooFast(SendingTooFast.Kind.TYPING, wait);
+			});
 			Instant now = Chat.now();
 			chat.typing(Party.CUSTOMER, typing, now);
 			chats.save(chat, now);
@@ -126,7 +136,7 @@ public class CustomerChats {
 	 * none. While it waits the customer counts as present.
 	 */
 	public List<ChatEvent> events(UUID chatId, String token, long after, Duration wait) {
-		authorize(chatId, token);
+		checkAfter(authorize(chatId, token), after);
 		presence.connected(chatId);
 		try {
 			return signals.awaitChat(chatId, after, wait, () -> chats.eventsAfter(chatId, after, EVENTS_PER_READ));
@@ -143,9 +153,21 @@ public class CustomerChats {
 		return ChatStatus.of(chat);
 	}
 
-	/** The point of contact of the chat the token opens, for checking where a WebSocket comes from. */
-	public UUID pointOfContactOf(UUID chatId, String token) {
-		return authorize(chatId, token).pointOfContactId();
+	/**
+	 * The point of contact of the chat the token opens, for checking where a WebSocket comes from, once
+	 * {@code after} is checked to be a seq of this chat.
+	 */
+	public UUID pointOfContactOf(UUID chatId, String token, long after) {
+		Chat chat = authorize(chatId, token);
+		checkAfter(chat, after);
+		return chat.pointOfContactId();
+	}
+
+	/** A seq past the chat's last event was never handed out: read from there, the chat would stay silent. */
+	private static void checkAfter(Chat chat, long after) {
+		if (after < 0 || after > chat.lastSeq()) {
+			throw new InvalidInputException("after", "is not a seq of this chat (its last is " + chat.lastSeq() + ")");
+		}
 	}
 
 	/** Events after {@code after} without waiting, for a stream already authorized. */

@@ -82,8 +82,7 @@ class ChatProfilePages {
 			@RequestParam(required = false) String fragment, Model model) {
 		String search = q == null ? "" : q;
 		FormValues.checkSearch(search);
-		ListPage<ChatProfile> page = ListPage.of(profiles.list(actor, search, ListPage.decodeCursor(cursor),
-				PAGE_SIZE + 1), PAGE_SIZE, ChatProfile::name);
+		ListPage<ChatProfile> page = profiles.page(actor, search, cursor, PAGE_SIZE);
 		Map<UUID, Integer> counts = pointsOfContact.countByProfile(actor.tenantId(),
 				page.items().stream().map(ChatProfile::id).toList());
 		model.addAttribute("q", search);
@@ -132,15 +131,20 @@ class ChatProfilePages {
 	}
 
 	/**
-	 * After {@link OversizedFormUploads} sent a form with too large an image back here: the message next to that
-	 * image, and what became of the rest of the form, which the container refused with it.
+	 * After {@link OversizedFormUploads} sent a refused form back here: what was refused (too large an image, next to
+	 * that image, or too many parts), and what became of the rest of the form, which the container refused with it.
 	 */
 	private static FieldErrors refusedImage(Model model, ChatProfile profile) {
+		String kept = profile == null ? "the form starts again from the defaults" : "this is the profile as last saved";
+		if (model.getAttribute(OversizedFormUploads.REFUSED_PARTS) instanceof Long parts) {
+			model.addAttribute("problem", "Nothing was saved: the form had more parts than Parley reads from one form"
+					+ " (at most " + parts + "; the editor's own form never has that many), so " + kept + ".");
+			return FieldErrors.none();
+		}
 		if (!(model.getAttribute(OversizedFormUploads.REFUSED_IMAGE) instanceof String field)) {
 			return FieldErrors.none();
 		}
 		String limit = Assets.MAX_BYTES / (1024 * 1024) + " MiB (" + Assets.MAX_BYTES + " bytes)";
-		String kept = profile == null ? "the form starts again from the defaults" : "this is the profile as last saved";
 		if (field.isEmpty()) {
 			model.addAttribute("problem", "Nothing was saved: the form with its images was too large to be read (an"
 					+ " image may have at most " + limit + "), so " + kept + ". Choose smaller images and make your"

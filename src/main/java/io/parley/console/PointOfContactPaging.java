@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
@@ -16,12 +15,10 @@ import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
 
 /**
- * Pages of a tenant's points of contact by name, with the keyset cursor the API uses ({@code <id>:<name>}), and the
- * names of the chat profiles they show.
+ * Pages of a tenant's points of contact by name, with the cursors the API uses, and the names of the chat profiles
+ * they show.
  */
 final class PointOfContactPaging {
-
-	private static final int ID_LENGTH = 36;
 
 	private PointOfContactPaging() {
 	}
@@ -41,27 +38,9 @@ final class PointOfContactPaging {
 	static Page page(PointOfContactManagement pocs, ChatProfileCatalog profiles, Actor actor, String q, String cursor,
 			int size, Predicate<PointOfContact> skip) {
 		FormValues.checkSearch(q);
-		String after = ListPage.decodeCursor(cursor);
-		UUID afterId = null;
-		String afterName = null;
-		if (after != null) {
-			try {
-				afterId = UUID.fromString(after.substring(0, ID_LENGTH));
-				afterName = after.substring(ID_LENGTH + 1);
-			}
-			catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-				throw new InvalidInputException("cursor", "is not a cursor this console handed out");
-			}
-		}
-		List<PointOfContact> read = pocs.list(actor, q, null, afterName, afterId, size + 1);
-		String next = null;
-		if (read.size() > size) {
-			read = read.subList(0, size);
-			PointOfContact last = read.get(size - 1);
-			next = ListPage.encodeCursor(last.id() + ":" + last.name());
-		}
-		List<PointOfContact> shown = read.stream().filter(Predicate.not(skip)).toList();
-		return new Page(rows(profiles, actor, shown), next);
+		ListPage<PointOfContact> read = pocs.page(actor, q, null, cursor, size);
+		List<PointOfContact> shown = read.items().stream().filter(Predicate.not(skip)).toList();
+		return new Page(rows(profiles, actor, shown), read.nextCursor());
 	}
 
 	static List<Row> rows(ChatProfileCatalog profiles, Actor actor, List<PointOfContact> pocs) {

@@ -52,8 +52,7 @@ class UserPages {
 	String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String fragment, Model model) {
 		FormValues.checkSearch(q);
-		ListPage<User> page = ListPage.of(users.list(actor, q, ListPage.decodeCursor(cursor), PAGE_SIZE + 1), PAGE_SIZE,
-				User::username);
+		ListPage<User> page = users.page(actor, q, cursor, PAGE_SIZE);
 		model.addAttribute("q", q);
 		model.addAttribute("rows", page.items());
 		model.addAttribute("presences", routing.presences(actor.tenantId(),

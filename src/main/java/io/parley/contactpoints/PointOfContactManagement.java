@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.parley.ListPage;
 import io.parley.NotFoundException;
 import io.parley.StaleVersionException;
 import io.parley.Violations;
@@ -28,6 +29,9 @@ import io.parley.profiles.ChatProfileCatalog;
  */
 @Service
 public class PointOfContactManagement {
+
+	/** The name of the point of contact list in its cursors. */
+	private static final String LIST = "points-of-contact";
 
 	/** The most ids one request may assign to a profile. */
 	public static final int ASSIGN_MAX = 1000;
@@ -67,6 +71,26 @@ public class PointOfContactManagement {
 	@Transactional(readOnly = true)
 	public List<PointOfContact> list(Actor actor, String q, UUID profileId, String afterName, UUID afterId, int limit) {
 		return pointsOfContact.page(actor.tenantId(), q, profileId, afterName, afterId, limit);
+	}
+
+	/**
+	 * A page of {@link #list}, after the point of contact a {@code cursor} of this list names (null: the first page);
+	 * the API and the console page with the same cursors.
+	 */
+	@Transactional(readOnly = true)
+	public ListPage<PointOfContact> page(Actor actor, String q, UUID profileId, String cursor, int limit) {
+		List<String> after = ListPage.position(LIST, 2, cursor);
+		UUID afterId = null;
+		if (after != null) {
+			try {
+				afterId = UUID.fromString(after.get(0));
+			}
+			catch (IllegalArgumentException e) {
+				throw ListPage.notACursor();
+			}
+		}
+		return ListPage.of(LIST, list(actor, q, profileId, after == null ? null : after.get(1), afterId, limit + 1),
+				limit, poc -> List.of(poc.id().toString(), poc.name()));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.parley.ConflictException;
+import io.parley.ListPage;
 import io.parley.NotFoundException;
 import io.parley.StaleVersionException;
 import io.parley.accounts.Actor;
@@ -22,6 +23,9 @@ import io.parley.assets.Assets;
  */
 @Service
 public class ChatProfileManagement {
+
+	/** The name of the profile list in its cursors. */
+	private static final String LIST = "chat-profiles";
 
 	private final ChatProfiles profiles;
 	private final Assets assets;
@@ -52,6 +56,14 @@ public class ChatProfileManagement {
 	@Transactional(readOnly = true)
 	public List<ChatProfile> list(Actor actor, String q, String afterName, int limit) {
 		return profiles.page(actor.tenantId(), q, afterName, limit);
+	}
+
+	/** A page of {@link #list}, after the profile a {@code cursor} of this list names (null: the first page). */
+	@Transactional(readOnly = true)
+	public ListPage<ChatProfile> page(Actor actor, String q, String cursor, int limit) {
+		List<String> after = ListPage.position(LIST, 1, cursor);
+		return ListPage.of(LIST, list(actor, q, after == null ? null : after.get(0), limit + 1), limit,
+				profile -> List.of(profile.name()));
 	}
 
 	/**

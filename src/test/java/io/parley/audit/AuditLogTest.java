@@ -22,18 +22,21 @@ class AuditLogTest {
 	void cursorKeepsTheMicrosecondAndTheId() {
 		AuditLog.Position position = new AuditLog.Position(Instant.parse("2026-11-25T10:15:30.123456Z"),
 				UUID.randomUUID());
-		assertThat(AuditLog.Position.decode(ListPage.encodeCursor(position.key()))).isEqualTo(position);
+		assertThat(AuditLog.Position.decode(ListPage.cursor("audit", position.parts()))).isEqualTo(position);
 		AuditLog.Position beforeEpoch = new AuditLog.Position(Instant.parse("1969-12-31T23:59:59.999999Z"),
 				UUID.randomUUID());
-		assertThat(AuditLog.Position.decode(ListPage.encodeCursor(beforeEpoch.key()))).isEqualTo(beforeEpoch);
+		assertThat(AuditLog.Position.decode(ListPage.cursor("audit", beforeEpoch.parts()))).isEqualTo(beforeEpoch);
 	}
 
 	@Test
 	void refusesACursorItDidNotMake() {
-		assertThatThrownBy(() -> AuditLog.Position.decode(ListPage.encodeCursor("12_not-a-uuid")))
+		assertThatThrownBy(() -> AuditLog.Position.decode(ListPage.cursor("audit", java.util.List.of("12", "not-a-uuid"))))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("cursor");
-		assertThatThrownBy(() -> AuditLog.Position.decode(ListPage.encodeCursor("abc")))
+		assertThatThrownBy(() -> AuditLog.Position.decode(ListPage.cursor("audit", java.util.List.of("abc"))))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> AuditLog.Position.decode(ListPage.cursor("users", java.util.List.of("12",
+				UUID.randomUUID().toString()))))
 			.isInstanceOf(InvalidInputException.class);
 	}
 }

@@ -87,8 +87,11 @@ class ChatLimitsIntegrationTest {
 		feed.assigned(polling.chatId());
 		AtomicBoolean keepPolling = new AtomicBoolean(true);
 		CompletableFuture<Void> poller = CompletableFuture.runAsync(() -> {
+			long after = 0;
 			while (keepPolling.get()) {
-				polling.events(Long.MAX_VALUE / 2, 3);
+				for (JsonNode event : polling.events(after, 3)) {
+					after = event.at("/seq").asLong();
+				}
 			}
 		});
 		Customer gone = startFrom(kit, poc, "192.0.2.3");

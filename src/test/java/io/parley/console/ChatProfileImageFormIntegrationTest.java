@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,9 @@ import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
 import io.parley.assets.Multipart;
 import io.parley.assets.TestImages;
+import io.parley.profiles.PreChatFieldType;
+import io.parley.profiles.PreChatForm;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The profile editor's image fields without script, over real HTTP (the multipart limits are the servlet
@@ -121,6 +127,145 @@ class ChatProfileImageFormIntegrationTest {
 		HttpResponse<String> saved = postForm(path, fields, "heroImageFile", "hero.png", TestImages.png(200, 80));
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertThat(get(path).body()).contains("value=\"Queue look, renamed\"", "Saved as version 2.");
+	}
+
+	@Test
+	void savesAProfileWithTheMostPreChatFieldsTheEditorAllowsWithItsImagesFromTheFormAsTheEditorSendsIt()
+			throws Exception {
+		String id = profileWithFields(PreChatForm.FIELDS_MAX);
+		String path = "/console/chat-profiles/" + id;
+		List<String[]> form = formOf(get(path).body());
+		// every input of the largest form the editor makes, with both images chosen: far more than 50 parts
+		assertThat(form.size()).as("parts of the editor's form: " + form.stream().map(p -> p[0]).toList()).isGreaterThan(7 * PreChatForm.FIELDS_MAX);
+		set(form, "name", "Everything, edited");
+		set(form, "preChatForm.fields[" + (PreChatForm.FIELDS_MAX - 1) + "].label", "The last question, edited");
+		set(form, "waitingQueue.enabled", "true");
+
+		HttpResponse<String> saved = postParts(path, form, Map.of("waitingQueueLogoFile", TestImages.png(120, 60),
+				"heroImageFile", TestImages.png(600, 200)));
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(URI.create(saved.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo(path);
+		assertThat(get(path).body()).contains("Saved as version 2.");
+		JsonNode profile = HttpApi.basic(port, admin, PASSWORD).get("/api/v1/chat-profiles/" + id).json();
+		assertThat(profile.at("/name").asString()).isEqualTo("Everything, edited");
+		assertThat(profile.at("/preChatForm/fields").size()).isEqualTo(PreChatForm.FIELDS_MAX);
+		assertThat(profile.at("/preChatForm/fields/" + (PreChatForm.FIELDS_MAX - 1) + "/label").asString())
+			.isEqualTo("The last question, edited");
+		int select = List.of(PreChatFieldType.values()).indexOf(PreChatFieldType.SELECT);
+		assertThat(profile.at("/preChatForm/fields/" + select + "/options").size()).isEqualTo(3);
+		assertThat(profile.at("/waitingQueue/logoAssetId").isString()).isTrue();
+		assertThat(profile.at("/waitingQueue/heroImageAssetId").isString()).isTrue();
+	}
+
+	@Test
+	void aFormWithMorePartsThanAnyEditorFormComesBackSayingSoNotThatItsImagesWereTooLarge() throws Exception {
+		String id = profileWithFields(1);
+		String path = "/console/chat-profiles/" + id;
+		List<String[]> form = formOf(get(path).body());
+		set(form, "name", "Never saved");
+		for (int i = 0; i < 2000; i++) {
+			form.add(new String[] { "extra" + i, "x" });
+		}
+		HttpResponse<String> refused = postParts(path, form, Map.of("heroImageFile", TestImages.png(60, 60)));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(303);
+		assertThat(refused.headers().firstValue("Location")).hasValue(path);
+		String page = get(path).body();
+		assertThat(page).contains("Nothing was saved: the form had more parts than Parley reads",
+				"this is the profile as last saved");
+		assertThat(page).doesNotContain("too large", "Choose smaller images", "Never saved");
+	}
+
+	/** A V2 profile, made through the API, with {@code count} pre-chat fields of every type. */
+	private String profileWithFields(int count) {
+		List<Map<String, Object>> fields = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			PreChatFieldType type = PreChatFieldType.values()[i % PreChatFieldType.values().length];
+			Map<String, Object> field = new LinkedHashMap<>(Map.of("key", "field" + i, "label", "Question " + i,
+					"type", type.name(), "required", i % 2 == 0));
+			if (type == PreChatFieldType.SELECT) {
+				field.put("options", List.of("One", "Two", "Three"));
+			}
+			if (type.takesMaxLength()) {
+				field.put("maxLength", 100 + i);
+			}
+			fields.add(field);
+		}
+		HttpApi.Answer created = HttpApi.basic(port, admin, PASSWORD).post("/api/v1/chat-profiles", Map.of(
+				"name", "Many fields " + UUID.randomUUID(), "interfaceVersion", "V2",
+				"preChatForm", Map.of("enabled", true, "fields", fields)));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().at("/id").asString();
+	}
+
+	/**
+	 * What a browser sends for the editor's form on {@code page}: every named input, textarea and select with its
+	 * value, checked boxes only, an empty part for each file input, no submit buttons.
+	 */
+	static List<String[]> formOf(String page) {
+		int start = page.indexOf("id=\"profile-form\"");
+		String form = page.substring(start, page.indexOf("</form>", start));
+		List<String[]> parts = new ArrayList<>();
+		Matcher element = Pattern.compile("<(input|textarea|select)\\b([^>]*)>").matcher(form);
+		while (element.find()) {
+			Map<String, String> attributes = new LinkedHashMap<>();
+			Matcher attribute = Pattern.compile("([a-zA-Z-]+)(?:=\"([^\"]*)\")?").matcher(element.group(2));
+			while (attribute.find()) {
+				attributes.put(attribute.group(1), attribute.group(2) == null ? "" : unescape(attribute.group(2)));
+			}
+			String name = attributes.get("name");
+			String type = attributes.getOrDefault("type", "text");
+			if (name == null || (type.equals("checkbox") || type.equals("radio")) && !attributes.containsKey("checked")) {
+				continue;
+			}
+			String content = element.group(1).equals("input") ? ""
+					: form.substring(element.end(), form.indexOf("</" + element.group(1) + ">", element.end()));
+			String value = switch (element.group(1)) {
+				case "textarea" -> unescape(content);
+				case "select" -> {
+					Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(content);
+					yield selected.find() ? unescape(selected.group(1)) : "";
+				}
+				default -> type.equals("file") ? null : attributes.getOrDefault("value", "");
+			};
+			parts.add(new String[] { name, value });
+		}
+		return parts;
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+			.replace("&#10;", "\n").replace("&amp;", "&");
+	}
+
+	private static void set(List<String[]> form, String name, String value) {
+		form.removeIf(part -> part[0].equals(name));
+		form.add(new String[] { name, value });
+	}
+
+	/** Posts {@code form} as multipart, a null value being a file input: with the file of {@code files}, or empty. */
+	private HttpResponse<String> postParts(String path, List<String[]> form, Map<String, byte[]> files)
+			throws IOException, InterruptedException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (String[] part : form) {
+			if (part[1] == null) {
+				byte[] file = files.getOrDefault(part[0], new byte[0]);
+				body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part[0]
+						+ "\"; filename=\"" + (file.length == 0 ? "" : part[0] + ".png") + "\"\r\nContent-Type: "
+						+ (file.length == 0 ? "application/octet-stream" : "image/png") + "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+				body.writeBytes(file);
+				body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part[0]
+						+ "\"\r\n\r\n" + part[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import io.parley.Browser;
 import io.parley.BrowserDelays;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 import io.parley.accounts.TestTenants;
 import io.parley.assets.TestImages;
 
@@ -38,6 +39,7 @@ import io.parley.assets.TestImages;
  * passes through are kept as {@code docs/screenshots/console-*.png}.
  */
 @IntegrationTest
+@SwitchedOn(value = Browser.SWITCH, equalTo = "1", needs = Browser.NEEDS)
 class ConsoleBrowserIntegrationTest {
 
 	static final String PASSWORD = "console-browser-password";

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.parley.Browser;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 import io.parley.accounts.TestTenants;
 
 /**
@@ -29,6 +30,7 @@ import io.parley.accounts.TestTenants;
  * {@code console-login-throttled.png}.
  */
 @IntegrationTest
+@SwitchedOn(value = Browser.SWITCH, equalTo = "1", needs = Browser.NEEDS)
 class ConsoleSessionBrowserIntegrationTest {
 
 	static final String PASSWORD = "console-session-password";

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.ParleyApplication;
+import io.parley.SwitchedOn;
 
 /**
  * Parley on a PostgreSQL server instead of the embedded one: switched on by {@code PARLEY_TEST_DATABASE_URL} (with
@@ -30,6 +30,8 @@ import io.parley.ParleyApplication;
  * with {@code PARLEY_DATABASE_URL} pointing at it, and drops it afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SwitchedOn(value = "PARLEY_TEST_DATABASE_URL", needs = "a PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/test,"
+		+ " user in PARLEY_TEST_DATABASE_USERNAME")
 class PostgresServerIntegrationTest {
 
 	private static final String PASSWORD = "server-suite-admin-password";
@@ -44,13 +46,6 @@ class PostgresServerIntegrationTest {
 	@BeforeAll
 	void startParleyOnTheServer() throws SQLException {
 		serverUrl = System.getenv("PARLEY_TEST_DATABASE_URL");
-		if (serverUrl == null || serverUrl.isBlank()) {
-			String reason = "PostgresServerIntegrationTest skipped: set PARLEY_TEST_DATABASE_URL "
-					+ "(e.g. jdbc:postgresql://127.0.0.1:5432/test, user in PARLEY_TEST_DATABASE_USERNAME) to run Parley "
-					+ "against a PostgreSQL server.";
-			System.out.println(reason);
-			Assumptions.abort(reason);
-		}
 		username = envOr("PARLEY_TEST_DATABASE_USERNAME", "postgres");
 		password = envOr("PARLEY_TEST_DATABASE_PASSWORD", "");
 		database = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

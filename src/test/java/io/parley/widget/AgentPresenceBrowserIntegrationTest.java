@@ -24,6 +24,7 @@ import io.parley.BrowserHostSite;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 
 /**
  * An agent's network goes away in the middle of a chat, in real Chromium: the customer's window says so and shows
@@ -34,6 +35,7 @@ import io.parley.IntegrationTest;
 @IntegrationTest
 @TestPropertySource(properties = { "parley.routing.agent-disconnect-grace=3s",
 		"parley.routing.agent-abandon-grace=6s" })
+@SwitchedOn(value = Browser.SWITCH, equalTo = "1", needs = Browser.NEEDS)
 class AgentPresenceBrowserIntegrationTest {
 
 	static final String PASSWORD = "presence-browser-password";

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.parley.Browser;
 import io.parley.BrowserHostSite;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 
 /**
  * The Live Chat button and the chat window on a shop's page of another origin, in real Chromium: corners, looks,
@@ -26,6 +27,7 @@ import io.parley.IntegrationTest;
  * cannot be loaded.
  */
 @IntegrationTest
+@SwitchedOn(value = Browser.SWITCH, equalTo = "1", needs = Browser.NEEDS)
 class WidgetButtonBrowserIntegrationTest {
 
 	static Browser browser;

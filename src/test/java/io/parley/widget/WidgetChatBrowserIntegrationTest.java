@@ -29,6 +29,7 @@ import io.parley.BrowserHostSite;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * without WebSockets and through an outage, and the customer being told about the start limit.
  */
 @IntegrationTest
+@SwitchedOn(value = Browser.SWITCH, equalTo = "1", needs = Browser.NEEDS)
 class WidgetChatBrowserIntegrationTest {
 
 	static Browser browser;

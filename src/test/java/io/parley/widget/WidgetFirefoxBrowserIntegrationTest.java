@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.parley.BrowserHostSite;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * V2 pre-chat form starts the chat, messages go both ways, markup stays text, and {@code Parley.close()} hides it.
  */
 @IntegrationTest
+@SwitchedOn(value = WidgetFirefoxBrowserIntegrationTest.SWITCH, equalTo = "1", needs = "Firefox,"
+		+ " Node.js and npm on the PATH, and the npm registry for puppeteer-core")
 class WidgetFirefoxBrowserIntegrationTest {
 
 	static final String SWITCH = "PARLEY_TEST_FIREFOX";
@@ -57,12 +59,6 @@ class WidgetFirefoxBrowserIntegrationTest {
 
 	@BeforeAll
 	static void prepare() throws IOException, InterruptedException {
-		if (!"1".equals(System.getenv(SWITCH))) {
-			String reason = "Firefox browser tests skipped: set " + SWITCH + "=1 to run them (needs Firefox at "
-					+ FIREFOXES + ", Node.js and npm on the PATH, and the npm registry for puppeteer-core).";
-			System.out.println(reason);
-			Assumptions.abort(reason);
-		}
 		firefox = FIREFOXES.stream().filter(Files::isExecutable).findFirst().orElse(null);
 		assertThat(firefox).as(SWITCH + "=1 but Firefox is missing (" + FIREFOXES + ")").isNotNull();
 		node = onPath("node");

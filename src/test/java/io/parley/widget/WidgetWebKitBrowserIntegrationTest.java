@@ -21,6 +21,7 @@ import io.parley.Browser;
 import io.parley.BrowserHostSite;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
+import io.parley.SwitchedOn;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * agent HTTP API, markup in a message stays text, and {@code Parley.close()} hides the window.
  */
 @IntegrationTest
+@SwitchedOn(value = Browser.WEBKIT_SWITCH, equalTo = "1", needs = Browser.WEBKIT_NEEDS)
 class WidgetWebKitBrowserIntegrationTest {
 
 	static Browser browser;

@@ -59,8 +59,7 @@ class UserController {
 	ListPage<UserResponse> list(Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		int size = ListPage.limit(limit);
-		return ListPage.of(users.list(actor, q, ListPage.decodeCursor(cursor), size + 1), size, User::username)
-			.map(UserResponse::of);
+		return users.page(actor, q, cursor, size).map(UserResponse::of);
 	}
 
 	@PostMapping

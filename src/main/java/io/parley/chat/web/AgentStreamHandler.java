@@ -15,6 +15,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
+import io.parley.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 import io.parley.chat.AgentChats;
@@ -61,11 +62,13 @@ class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterc
 		if (!origins.isOwn(request)) {
 			return StreamSessions.reject(response, HttpStatus.FORBIDDEN, "The agent feed is not open to other sites.");
 		}
-		String afterText = CustomerStreamHandler.parameter(request, "after");
 		UUID agentId = actor.get().userId();
-		Long after = afterText == null ? Long.valueOf(chats.feedHead(agentId)) : CustomerStreamHandler.seq(afterText);
-		if (after == null) {
-			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, "after is not a cursor this API handed out.");
+		long after;
+		try {
+			after = chats.feedFrom(agentId, CustomerStreamHandler.parameter(request, "after"));
+		}
+		catch (InvalidInputException e) {
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, CustomerStreamHandler.refusal(e));
 		}
 		attributes.put(AGENT, agentId);
 		attributes.put(AFTER, after);

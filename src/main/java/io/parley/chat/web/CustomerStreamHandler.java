@@ -18,6 +18,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
+import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.chat.ChatSignals;
 import io.parley.chat.CustomerChats;
@@ -63,7 +64,15 @@ class CustomerStreamHandler extends TextWebSocketHandler implements HandshakeInt
 		if (chatId == null) {
 			return StreamSessions.reject(response, HttpStatus.NOT_FOUND, "No such chat.");
 		}
-		String token = parameter(request, "token");
+		String token;
+		Long after;
+		try {
+			token = parameter(request, "token");
+			after = seq(parameter(request, "after"));
+		}
+		catch (InvalidInputException e) {
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, refusal(e));
+		}
 		if (token == null) {
 			String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 			if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -74,16 +83,18 @@ class CustomerStreamHandler extends TextWebSocketHandler implements HandshakeInt
 			return StreamSessions.reject(response, HttpStatus.UNAUTHORIZED,
 					"Send the chat's token as the token query parameter.");
 		}
-		Long after = seq(parameter(request, "after"));
 		if (after == null) {
 			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, "after must be a seq, 0 or more.");
 		}
 		UUID pointOfContactId;
 		try {
-			pointOfContactId = chats.pointOfContactOf(chatId, token);
+			pointOfContactId = chats.pointOfContactOf(chatId, token, after);
 		}
 		catch (NotFoundException e) {
 			return StreamSessions.reject(response, HttpStatus.NOT_FOUND, "No such chat.");
+		}
+		catch (InvalidInputException e) {
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, refusal(e));
 		}
 		String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
 		if (!origins.isOwn(request) && !pointsOfContact.find(pointOfContactId)
@@ -134,6 +145,13 @@ class CustomerStreamHandler extends TextWebSocketHandler implements HandshakeInt
 			return servlet.getServletRequest().getParameter(name);
 		}
 		return null;
+	}
+
+	/** What a refused handshake says about a parameter: only names it sent, never text of the client's. */
+	static String refusal(InvalidInputException e) {
+		String field = e.violations().get(0).field();
+		return "after".equals(field) || "token".equals(field) ? field + " " + e.violations().get(0).message() + "."
+				: "The query is not valid text: a percent-encoded byte sequence that is no UTF-8.";
 	}
 
 	/** A seq or cursor parameter: absent is 0, anything but a non-negative number is null. */

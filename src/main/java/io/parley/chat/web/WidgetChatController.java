@@ -27,6 +27,7 @@ import io.parley.accounts.ClientAddresses;
 import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.CustomerChats;
+import io.parley.chat.SendingTooFast;
 import io.parley.chat.StartedChat;
 import io.parley.chat.TooManyChatStarts;
 import io.parley.chat.web.ChatJson.Events;
@@ -78,20 +79,21 @@ class WidgetChatController {
 	@PostMapping("/widget/v1/chats/{chatId}/messages")
 	ResponseEntity<Map<String, Object>> say(@PathVariable UUID chatId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody MessageRequest request) {
-		ChatEvent event = chats.say(chatId, token(authorization), request.clientMessageId(), request.text());
+			@RequestBody MessageRequest request, HttpServletRequest http) {
+		ChatEvent event = chats.say(chatId, token(authorization), request.clientMessageId(), request.text(),
+				clientAddresses.of(http));
 		return noStore(HttpStatus.CREATED, event.json());
 	}
 
 	@PostMapping("/widget/v1/chats/{chatId}/typing")
 	ResponseEntity<Void> typing(@PathVariable UUID chatId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody TypingRequest request) {
+			@RequestBody TypingRequest request, HttpServletRequest http) {
 		String token = token(authorization);
 		if (request.typing() == null) {
 			throw new InvalidInputException("typing", "is required");
 		}
-		chats.typing(chatId, token, request.typing());
+		chats.typing(chatId, token, request.typing(), clientAddresses.of(http));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -117,15 +119,37 @@ class WidgetChatController {
 
 	@ExceptionHandler(TooManyChatStarts.class)
 	ResponseEntity<ProblemDetail> tooMany(TooManyChatStarts e) {
-		long seconds = Math.max(1, e.retryAfter().toSeconds());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many chats were started from your connection. Please wait " + seconds
-						+ (seconds == 1 ? " second" : " seconds") + " and try again.");
-		problem.setTitle("Too many chats");
-		problem.setType(URI.create("https://parley.io/problems/too-many-chats"));
+		long seconds = seconds(e.retryAfter());
+		return tooManyRequests("too-many-chats", "Too many chats", "Too many chats were started from your"
+				+ " connection. Please wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.",
+				seconds);
+	}
+
+	/** Sent faster than a person types: the widget shows the detail and sends again after Retry-After. */
+	@ExceptionHandler(SendingTooFast.class)
+	ResponseEntity<ProblemDetail> tooFast(SendingTooFast e) {
+		long seconds = seconds(e.retryAfter());
+		return e.kind() == SendingTooFast.Kind.MESSAGES
+				? tooManyRequests("too-many-messages", "Too many messages", "You are sending messages faster than we"
+						+ " pass them on. Your messages are kept and sent in order.", seconds)
+				: tooManyRequests("too-many-typing-events", "Too many typing events", "Typing events are sent too"
+						+ " often: wait " + seconds + (seconds == 1 ? " second" : " seconds") + ".", seconds);
+	}
+
+	/** A wait in whole seconds for Retry-After: rounded up, at least one. */
+	private static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
+	}
+
+	private static ResponseEntity<ProblemDetail> tooManyRequests(String type, String title, String detail,
+			long seconds) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://parley.io/problems/" + type));
 		problem.setProperty("retryAfterSeconds", seconds);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

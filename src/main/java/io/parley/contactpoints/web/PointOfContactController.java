@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.Versions;
 import io.parley.Violations;
@@ -34,7 +33,6 @@ import io.parley.contactpoints.web.PointOfContactJson.PointOfContactResponse;
 class PointOfContactController {
 
 	private static final int QUERY_MAX = 200;
-	private static final int ID_LENGTH = 36;
 
 	private final PointOfContactManagement pointsOfContact;
 
@@ -50,25 +48,7 @@ class PointOfContactController {
 		Violations violations = new Violations();
 		violations.optionalText("q", q, QUERY_MAX);
 		violations.throwIfAny();
-		String after = ListPage.decodeCursor(cursor);
-		UUID afterId = null;
-		String afterName = null;
-		if (after != null) {
-			// the cursor is "<id>:<name>" of the last point of contact shown
-			try {
-				afterId = UUID.fromString(after.substring(0, ID_LENGTH));
-				afterName = after.substring(ID_LENGTH + 1);
-			}
-			catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-				throw new InvalidInputException("cursor", "is not a cursor this API handed out");
-			}
-			if (afterName.indexOf('\u0000') >= 0) {
-				throw new InvalidInputException("cursor", "is not a cursor this API handed out");
-			}
-		}
-		return ListPage.of(pointsOfContact.list(actor, q, chatProfileId, afterName, afterId, size + 1), size,
-				(PointOfContact p) -> p.id() + ":" + p.name())
-			.map(PointOfContactResponse::of);
+		return pointsOfContact.page(actor, q, chatProfileId, cursor, size).map(PointOfContactResponse::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.Versions;
 import io.parley.Violations;
@@ -48,11 +47,7 @@ class ChatProfileController {
 		Violations violations = new Violations();
 		violations.optionalText("q", q, QUERY_MAX);
 		violations.throwIfAny();
-		String after = ListPage.decodeCursor(cursor);
-		if (after != null && after.indexOf('\u0000') >= 0) {
-			throw new InvalidInputException("cursor", "is not a cursor this API handed out");
-		}
-		return ListPage.of(profiles.list(actor, q, after, size + 1), size, ChatProfile::name).map(ProfileResponse::of);
+		return profiles.page(actor, q, cursor, size).map(ProfileResponse::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
