@@ -29,8 +29,10 @@ class DatabaseConfiguration {
 		config.setPoolName("parley");
 		config.setMaximumPoolSize(properties.maxPoolSize());
 		if (properties.embedded()) {
-			config.setJdbcUrl(embedded.getObject().jdbcUrl());
-			config.setUsername("postgres");
+			EmbeddedPostgresServer server = embedded.getObject();
+			config.setJdbcUrl(server.jdbcUrl());
+			config.setUsername(server.username());
+			config.setPassword(server.password());
 		}
 		else {
 			config.setJdbcUrl(properties.url());
