@@ -1,10 +1,13 @@
 package io.parley.accounts;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -17,10 +20,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 	private final Users users;
+	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
 		this.users = users;
+		this.entryPoint = entryPoint;
 	}
 
 	@Override
@@ -28,7 +33,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			var user = tokens.userOf(header.substring(7).trim()).flatMap(users::loginById).filter(ParleyUserDetails::isEnabled);
+			Optional<ParleyUserDetails> user;
+			try {
+				user = tokens.userOf(header.substring(7).trim()).flatMap(users::loginById).filter(ParleyUserDetails::isEnabled);
+			}
+			catch (RuntimeException e) {
+				// not a wrong token: it could not be checked (the database is out of reach, answered 503)
+				entryPoint.commence(request, response,
+						new InternalAuthenticationServiceException("The API token could not be checked", e));
+				return;
+			}
 			if (user.isEmpty()) {
 				SecurityConfiguration.problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 						"The API token is unknown or revoked.");

@@ -3,12 +3,17 @@ package io.parley.accounts;
 import java.io.IOException;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -16,16 +21,22 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.parley.database.DatabaseOutage;
 
 /**
  * Who may call what. {@code /api/**} is stateless with HTTP Basic or an API token and answers 401/403 as problems;
@@ -33,6 +44,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -63,7 +76,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
+		// Credentials that could not be checked (the database is out of reach) are not wrong credentials: the problem
+		// handler answers those 503 with Retry-After, never 401.
+		AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+			if (e instanceof InternalAuthenticationServiceException) {
+				errors.resolveException(request, response, null, e);
+				return;
+			}
+			problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).");
+		};
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
@@ -75,15 +99,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers(HttpMethod.GET, "/api/v1/chat-profiles/**", "/api/v1/points-of-contact/**")
 				.hasAnyRole("ADMIN", "AGENT")
 				.anyRequest().hasRole("ADMIN"))
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-				problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-						"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).")))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, entryPoint), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"Unauthorized", "Authenticate with HTTP Basic or an API token (Authorization: Bearer ...)."))
+			.exceptionHandling(errorHandling -> errorHandling
+				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 						"Your role does not allow this request.")));
 		return http.build();
@@ -139,7 +160,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")
 				.requestMatchers("/console/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
@@ -149,6 +171,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
 							PathPatternRequestMatcher.pathPattern("/console/**")),
 					new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * A wrong user name or password goes back to the login page; a login that could not be checked because the
+	 * database is out of reach gets the error page with 503 (templates/error/503.html), so nobody is told that a
+	 * right password is wrong.
+	 */
+	private static AuthenticationFailureHandler loginFailure() {
+		AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, e) -> {
+			if (e instanceof InternalAuthenticationServiceException) {
+				if (DatabaseOutage.explains(e)) {
+					response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+					response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				}
+				else {
+					log.error("Could not check a console login", e);
+					response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+				}
+				return;
+			}
+			wrongCredentials.onAuthenticationFailure(request, response, e);
+		};
 	}
 
 	@Override
