@@ -35,18 +35,20 @@ class DatabaseHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("error", "The embedded PostgreSQL is not running; Parley is starting it again.")
 				.build();
 		}
-		CompletableFuture<Boolean> check = new CompletableFuture<>();
+		CompletableFuture<Health> check = new CompletableFuture<>();
 		Thread.ofVirtual().name("parley-database-health").start(() -> {
 			try (Connection connection = dataSource.getConnection()) {
-				check.complete(connection.isValid((int) Math.max(1, timeout.toSeconds())));
+				String product = connection.getMetaData().getDatabaseProductName();
+				check.complete(connection.isValid((int) Math.max(1, timeout.toSeconds()))
+						? Health.up().withDetail("database", product).build()
+						: Health.down().withDetail("error", "The database connection is not valid.").build());
 			}
 			catch (Exception e) {
 				check.completeExceptionally(e);
 			}
 		});
 		try {
-			return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Health.up().build()
-					: Health.down().withDetail("error", "The database connection is not valid.").build();
+			return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException e) {
 			return Health.down().withDetail("error", "The database did not answer within " + timeout.toMillis() + " ms.")
