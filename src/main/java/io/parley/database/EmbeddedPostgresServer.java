@@ -266,7 +266,7 @@ class EmbeddedPostgresServer implements AutoCloseable {
 			String generated = generatePassword();
 			// Single-user mode needs no login: the way in to a cluster whose superuser has no password yet.
 			feed("ALTER ROLE " + SUPERUSER + " PASSWORD '" + generated + "';\n", Duration.ofMinutes(10), "postgres",
-					"--single", "-D", pgdata.toString(), "postgres");
+					"--single", "-D", pgdata.toString(), "-c", "password_encryption=scram-sha-256", "postgres");
 			writePrivately(passwordFile, pgpass(generated));
 			log.warn("Upgraded the embedded database in {} from trust to password authentication; its password is in {}",
 					pgdata, passwordFile);
