@@ -6,11 +6,13 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.parley.database.DatabaseOutage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -31,7 +34,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an RFC 9457 problem. Client mistakes get a 4xx with a message a person understands and,
- * for validation, the field at fault; anything else is logged and answered with a 500 that reveals nothing.
+ * for validation, the field at fault; a database out of reach gets a 503 with {@code Retry-After}; anything else is
+ * logged and answered with a 500 that reveals nothing.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -84,8 +88,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid upload", "The request is not a valid multipart upload.", null);
 	}
 
+	/**
+	 * Everything else: a 503 with {@code Retry-After} when the database is out of reach or did not answer in time
+	 * (also while checking credentials, which Spring Security wraps), otherwise a 500.
+	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception e) {
+		if (DatabaseOutage.explains(e)) {
+			log.warn("Answered 503, the database is out of reach: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+						"Parley cannot reach its database right now. Please try again in a few seconds.", null).getBody());
+		}
 		log.error("Unexpected error", e);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side. The error has been logged.", null);

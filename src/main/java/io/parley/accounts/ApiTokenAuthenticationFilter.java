@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -27,12 +29,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	private final Users users;
 	private final LoginThrottle throttle;
 	private final ClientAddresses addresses;
+	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users, LoginThrottle throttle, ClientAddresses addresses) {
+	ApiTokenAuthenticationFilter(ApiTokens tokens, Users users, LoginThrottle throttle, ClientAddresses addresses,
+			AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
 		this.users = users;
 		this.throttle = throttle;
 		this.addresses = addresses;
+		this.entryPoint = entryPoint;
 	}
 
 	@Override
@@ -55,6 +60,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 			catch (TooManyFailedAttempts e) {
 				SecurityConfiguration.tooManyFailedAttempts(response, e);
+				return;
+			}
+			catch (RuntimeException e) {
+				// not a wrong token: it could not be checked (the database is out of reach, answered 503), not counted
+				entryPoint.commence(request, response,
+						new InternalAuthenticationServiceException("The API token could not be checked", e));
 				return;
 			}
 			if (user.isEmpty()) {

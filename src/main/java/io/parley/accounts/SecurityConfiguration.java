@@ -7,14 +7,19 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -25,15 +30,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.parley.database.DatabaseOutage;
 
 /**
  * Who may call what. {@code /api/**} is stateless with HTTP Basic or an API token and answers 401/403 as problems;
@@ -41,6 +51,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -100,22 +112,35 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	 * HTTP Basic and API tokens, as {@code /api/**} and the actuator take them: checked through the throttle, with the
 	 * client address as {@link ClientAddresses} sees it.
 	 */
-	private static void acceptApiCredentials(HttpSecurity http, ApiCredentials credentials) {
-		AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-			if (e instanceof TooManyFailedAttempts tooMany) {
-				tooManyFailedAttempts(response, tooMany);
-				return;
-			}
-			problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-					"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).");
-		};
+	private static void acceptApiCredentials(HttpSecurity http, ApiCredentials credentials,
+			AuthenticationEntryPoint entryPoint) {
 		http.authenticationManager(passwordCheck(credentials.users(), credentials.encoder(), credentials.throttle(),
 				credentials.verified(), "API"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint)
 				.authenticationDetailsSource(request -> new WebAuthenticationDetails(credentials.addresses().of(request),
 						null)))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(credentials.tokens(), credentials.logins(),
-					credentials.throttle(), credentials.addresses()), BasicAuthenticationFilter.class);
+					credentials.throttle(), credentials.addresses(), entryPoint), BasicAuthenticationFilter.class);
+	}
+
+	/**
+	 * How the API answers credentials it did not take: 429 with Retry-After while they back off; 503 (through the
+	 * problem handler) when they could not be checked because the database is out of reach, which is not a wrong
+	 * password; otherwise 401.
+	 */
+	private static AuthenticationEntryPoint apiEntryPoint(HandlerExceptionResolver errors) {
+		return (request, response, e) -> {
+			if (e instanceof TooManyFailedAttempts tooMany) {
+				tooManyFailedAttempts(response, tooMany);
+				return;
+			}
+			if (e instanceof InternalAuthenticationServiceException) {
+				errors.resolveException(request, response, null, e);
+				return;
+			}
+			problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Authenticate with HTTP Basic or an API token (Authorization: Bearer ...).");
+		};
 	}
 
 	/** What checking API credentials takes. */
@@ -131,7 +156,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiCredentials credentials) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiCredentials credentials,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
+		AuthenticationEntryPoint entryPoint = apiEntryPoint(errors);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
@@ -145,12 +172,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.anyRequest().hasRole("ADMIN"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"Unauthorized", "Authenticate with HTTP Basic or an API token (Authorization: Bearer ...)."))
+			.exceptionHandling(errorHandling -> errorHandling
+				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 						"Your role does not allow this request.")));
-		acceptApiCredentials(http, credentials);
+		acceptApiCredentials(http, credentials, entryPoint);
 		return http.build();
 	}
 
@@ -160,14 +186,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain actuator(HttpSecurity http, ApiCredentials credentials) throws Exception {
+	SecurityFilterChain actuator(HttpSecurity http, ApiCredentials credentials,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.anyRequest().hasRole("ADMIN"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable());
-		acceptApiCredentials(http, credentials);
+		acceptApiCredentials(http, credentials, apiEntryPoint(errors));
 		return http.build();
 	}
 
@@ -223,7 +250,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers("/console/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.authenticationManager(passwordCheck(users, encoder, throttle, null, "console"))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+				.permitAll()
 				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request), null)))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -235,6 +263,29 @@ class SecurityConfiguration implements WebMvcConfigurer {
 							PathPatternRequestMatcher.pathPattern("/console/**")),
 					new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * A wrong user name or password goes back to the login page; a login that could not be checked because the
+	 * database is out of reach gets the error page with 503 (templates/error/503.html), so nobody is told that a
+	 * right password is wrong.
+	 */
+	private static AuthenticationFailureHandler loginFailure() {
+		AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, e) -> {
+			if (e instanceof InternalAuthenticationServiceException) {
+				if (DatabaseOutage.explains(e)) {
+					response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+					response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				}
+				else {
+					log.error("Could not check a console login", e);
+					response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+				}
+				return;
+			}
+			wrongCredentials.onAuthenticationFailure(request, response, e);
+		};
 	}
 
 	@Override

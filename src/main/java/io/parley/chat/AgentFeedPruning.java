@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.parley.database.LongRunning;
+
 /**
  * Keeps agents' feeds to {@code parley.chat.agent-feed-retention}: every few minutes, events older than that are
  * deleted, a batch at a time so that no statement holds many rows. The feed only serves resuming clients; chats,
@@ -33,7 +35,8 @@ class AgentFeedPruning {
 			fixedDelayString = "${parley.chat.agent-feed-prune-interval:5m}")
 	void scheduled() {
 		try {
-			prune(Chat.now().minus(properties.agentFeedRetention()));
+			// A large backlog takes a while to delete: no database timeout.
+			LongRunning.run(() -> prune(Chat.now().minus(properties.agentFeedRetention())));
 		}
 		catch (RuntimeException e) {
 			log.warn("Could not prune agents' feeds; trying again later", e);

@@ -1,6 +1,7 @@
 package io.parley.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,10 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the server's password ({@code PARLEY_DATABASE_PASSWORD})
  * @param embeddedEphemeral delete the embedded server's data when Parley stops (tests only)
  * @param maxPoolSize the largest number of connections Parley opens
+ * @param timeout how long a request waits for the database ({@code PARLEY_DATABASE_TIMEOUT}): for a connection from
+ * the pool, for a new one to open and log in, and for an answer; then it is answered 503 (see {@link LongRunning} for
+ * work without this bound)
  */
 @ConfigurationProperties("parley.database")
 record DatabaseProperties(@DefaultValue("./data") Path dataDir, String url, String username, String password,
-		@DefaultValue("false") boolean embeddedEphemeral, @DefaultValue("20") int maxPoolSize) {
+		@DefaultValue("false") boolean embeddedEphemeral, @DefaultValue("20") int maxPoolSize,
+		@DefaultValue("3s") Duration timeout) {
 
 	boolean embedded() {
 		return url == null || url.isBlank();

@@ -2,6 +2,7 @@ package io.parley.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,14 +13,24 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,9 +38,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
@@ -143,6 +157,82 @@ class EmbeddedDatabaseIntegrationTest {
 	}
 
 	@Test
+	void letsInOnlyWhoeverHoldsThePasswordInTheDataDirectory() throws Exception {
+		int postgresPort = postgresPort(start());
+		Path pgpass = dataDir.resolve("pgpass");
+		SoftAssertions lockedDown = new SoftAssertions();
+		lockedDown.assertThat(catchThrowable(() -> connect(postgresPort, null).close()))
+			.as("refusal of a superuser connection over TCP without a password")
+			.isInstanceOf(SQLException.class);
+		lockedDown.assertThat(catchThrowable(() -> connect(postgresPort, "not-the-password").close()))
+			.as("refusal of a superuser connection over TCP with a wrong password")
+			.isInstanceOf(SQLException.class);
+		lockedDown.assertThat(pgpass).as("the generated password's file").exists();
+		String password = Files.exists(pgpass) ? password(pgpass) : null;
+		if (password != null) {
+			lockedDown.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pgpass)))
+				.as("the password file's mode").isEqualTo("rw-------");
+		}
+		try (Connection connection = connect(postgresPort, password); Statement statement = connection.createStatement()) {
+			lockedDown.assertThat(setting(statement, "listen_addresses")).as("listen_addresses").isEqualTo("127.0.0.1");
+			lockedDown.assertThat(setting(statement, "synchronous_commit")).as("synchronous_commit").isEqualTo("on");
+			lockedDown.assertThat(setting(statement, "fsync")).as("fsync").isEqualTo("on");
+			lockedDown.assertThat(setting(statement, "full_page_writes")).as("full_page_writes").isEqualTo("on");
+			lockedDown.assertThat(setting(statement, "password_encryption")).as("password_encryption")
+				.isEqualTo("scram-sha-256");
+			String sockets = setting(statement, "unix_socket_directories");
+			lockedDown.assertThat(sockets).as("unix_socket_directories").isEqualTo(dataDir.resolve("socket").toString());
+			if (Files.isDirectory(Path.of(sockets))) {
+				lockedDown.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(sockets))))
+					.as("the socket directory's mode").isEqualTo("rwx------");
+			}
+			List<String> rules = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery("select type, coalesce(address, ''), auth_method, error"
+					+ " from pg_hba_file_rules order by rule_number")) {
+				while (rs.next()) {
+					rules.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)
+							+ (rs.getString(4) == null ? "" : " " + rs.getString(4)));
+				}
+			}
+			lockedDown.assertThat(rules).as("pg_hba.conf").containsExactly("local  scram-sha-256",
+					"host 127.0.0.1 scram-sha-256");
+		}
+		lockedDown.assertAll();
+	}
+
+	@Test
+	void upgradesTheTrustDataDirectoryOfAnEarlierParleyInPlace() throws Exception {
+		// What earlier Parleys made: zonky's defaults, trust for everyone, no password file.
+		try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
+			.start(); Connection connection = earlier.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			// In a schema of its own, as Flyway starts only on an empty (or its own) public schema.
+			statement.execute("create schema earlier");
+			statement.execute("create table earlier.note (text text)");
+			statement.execute("insert into earlier.note values ('written by an earlier Parley')");
+		}
+
+		ConfigurableApplicationContext upgraded = start();
+		JdbcTemplate jdbc = new JdbcTemplate(upgraded.getBean(DataSource.class));
+		assertThat(jdbc.queryForObject("select text from earlier.note", String.class))
+			.isEqualTo("written by an earlier Parley");
+		int postgresPort = postgresPort(upgraded);
+		assertThat(catchThrowable(() -> connect(postgresPort, null).close()))
+			.as("refusal of a connection without a password: trust is gone")
+			.isInstanceOf(SQLException.class);
+		assertThat(dataDir.resolve("pgpass")).exists();
+		upgraded.close();
+
+		ConfigurableApplicationContext again = start();
+		assertThat(new JdbcTemplate(again.getBean(DataSource.class)).queryForObject("select count(*) from earlier.note",
+				Integer.class)).as("the upgraded directory starts again with its password").isEqualTo(1);
+		assertThat(admin(again).get("/api/v1/users").status()).isEqualTo(200);
+	}
+
+	@Test
 	void explainsARefusedStartWithWhatToDo() {
 		DataDirectoryInUseException cause = new DataDirectoryInUseException(dataDir);
 		var analysis = new DataDirectoryInUseFailureAnalyzer().analyze(new IllegalStateException("wrapped", cause));
@@ -182,6 +272,29 @@ class EmbeddedDatabaseIntegrationTest {
 		}
 		catch (ConnectException e) {
 			return false;
+		}
+	}
+
+	private static Connection connect(int port, String password) throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", "postgres");
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		properties.setProperty("connectTimeout", "10");
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
+	}
+
+	/** The password of a pgpass file's line ({@code host:port:database:user:password}). */
+	private static String password(Path pgpass) throws IOException {
+		String line = Files.readAllLines(pgpass).get(0);
+		return line.substring(line.lastIndexOf(':') + 1);
+	}
+
+	private static String setting(Statement statement, String name) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("select current_setting('" + name + "')")) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 

@@ -10,6 +10,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.parley.database.LongRunning;
+
 /**
  * Keeps the audit partitions ahead of time and applies retention: at startup and then every day
  * ({@code parley.audit.maintenance-cron}). {@code parley.audit.partitions-ahead} months after the current one get a
@@ -40,9 +42,12 @@ class AuditMaintenance implements ApplicationRunner {
 	@Scheduled(cron = "${parley.audit.maintenance-cron:0 17 3 * * *}", zone = "UTC")
 	void maintain() {
 		try {
-			Instant now = Instant.now();
-			partitions.ensureAhead(now, ahead);
-			partitions.dropOlderThan(retentionMonths, now);
+			// Dropping a partition waits for the exports reading it: no database timeout.
+			LongRunning.run(() -> {
+				Instant now = Instant.now();
+				partitions.ensureAhead(now, ahead);
+				partitions.dropOlderThan(retentionMonths, now);
+			});
 		}
 		catch (RuntimeException e) {
 			// The next run tries again, and a row whose month has no partition still gets one when it is written.

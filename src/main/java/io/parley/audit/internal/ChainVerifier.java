@@ -21,10 +21,12 @@ import io.parley.audit.AuditedEntityType;
 import io.parley.audit.ChainVerification;
 import io.parley.audit.ChainVerification.BrokenRow;
 import io.parley.audit.FieldChange;
+import io.parley.database.LongRunning;
 
 /**
  * Walks a tenant's audit chain in order and recomputes every hash. The rows are streamed from one snapshot (a
- * read-only repeatable-read transaction with a fetch size), so memory stays constant however long the chain is.
+ * read-only repeatable-read transaction with a fetch size), so memory stays constant however long the chain is, and
+ * without the database timeout of interactive requests, which would cut a long chain short.
  */
 public class ChainVerifier {
 
@@ -40,7 +42,7 @@ public class ChainVerifier {
 	}
 
 	public ChainVerification verify(UUID tenantId) {
-		return snapshot.execute(status -> {
+		return LongRunning.call(() -> snapshot.execute(status -> {
 			Link anchor = link("select seq, hash from audit_chain_anchor where tenant_id = ?", tenantId);
 			Link head = link("select seq, hash from audit_chain_head where tenant_id = ?", tenantId);
 			Link start = anchor == null ? new Link(0, ChainHash.GENESIS) : anchor;
@@ -50,7 +52,7 @@ public class ChainVerifier {
 					+ " from audit_event where tenant_id = ? order by occurred_at, seq", rs -> {
 						return walk(rs, start, end);
 					}, tenantId);
-		});
+		}));
 	}
 
 	private static ChainVerification walk(ResultSet rs, Link start, Link end) throws SQLException {
