@@ -102,7 +102,7 @@ class EmbeddedDatabaseIntegrationTest {
 		// Refused before it started a PostgreSQL of its own: only the first one ever started.
 		assertThat(occurrences(output.getOut(), "Starting embedded PostgreSQL with data in " + dataDir)).isEqualTo(1);
 
-		Answer health = HttpApi.anonymous(port(first)).get("/actuator/health");
+		Answer health = admin(first).get("/actuator/health"); // the components are for admins
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
 		assertThat(admin(first).post("/api/v1/users", Map.of("username", "still-" + UUID.randomUUID().toString().substring(0, 8),
@@ -135,7 +135,7 @@ class EmbeddedDatabaseIntegrationTest {
 				"Two Parley processes cannot share one embedded database.")
 			.doesNotContain("Starting embedded PostgreSQL");
 
-		assertThat(HttpApi.anonymous(port(first)).get("/actuator/health").json().at("/components/db/status").asString())
+		assertThat(admin(first).get("/actuator/health").json().at("/components/db/status").asString())
 			.isEqualTo("UP");
 	}
 
