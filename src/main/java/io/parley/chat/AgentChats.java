@@ -86,7 +86,7 @@ public class AgentChats {
 			return new AgentEvents(events, next);
 		}
 		finally {
-			connections.closed(agent.userId());
+			connections.pollReturned(agent.userId());
 		}
 	}
 

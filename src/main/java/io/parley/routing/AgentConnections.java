@@ -43,10 +43,26 @@ public class AgentConnections {
 		}
 	}
 
-	/** One of the agent's connections on this node closed (a long poll returned, a socket closed). */
+	/**
+	 * A socket of the agent on this node closed. With no connection of theirs left here, routing offers them no new
+	 * chat from now on (they may have closed the browser for good), while the disconnect grace runs.
+	 */
 	public void closed(UUID agentId) {
-		AtomicInteger left = open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+		AtomicInteger left = release(agentId);
 		mark(agentId, left != null);
+	}
+
+	/**
+	 * A long poll of the agent on this node returned. The next one comes a moment later, so they still count as
+	 * connected, and only if none comes for the disconnect grace are they gone.
+	 */
+	public void pollReturned(UUID agentId) {
+		release(agentId);
+		mark(agentId, true);
+	}
+
+	private AtomicInteger release(UUID agentId) {
+		return open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
 	}
 
 	@Scheduled(initialDelayString = "#{@agentPresenceSchedule.renewMillis()}",

@@ -52,11 +52,11 @@ class ParleyKilledIntegrationTest {
 		Process killed = parleys.get(0);
 		killed.destroyForcibly();
 		assertThat(killed.waitFor(1, TimeUnit.MINUTES)).isTrue();
-		assertThat(orphan.get(0).isAlive()).as("the killed Parley's PostgreSQL runs on, orphaned").isTrue();
+		assertThat(PostgresProcesses.running(orphan.get(0))).as("the killed Parley's PostgreSQL runs on, orphaned").isTrue();
 
 		int second = start("second");
 		String log = Files.readString(dataDir.resolve("second.log"));
-		assertThat(orphan.get(0).isAlive()).as("the orphan was stopped").isFalse();
+		assertThat(PostgresProcesses.running(orphan.get(0))).as("the orphan was stopped").isFalse();
 		List<String> said = log.lines().filter(line -> line.contains("left running")).toList();
 		assertThat(said).as("one line says what happened to the orphan").hasSize(1);
 		System.out.println("ParleyKilledIntegrationTest: " + said.get(0));

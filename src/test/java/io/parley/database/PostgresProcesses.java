@@ -3,6 +3,7 @@ package io.parley.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class PostgresProcesses {
 	/** The running postmasters of {@code pgdata} (one, unless something is wrong). */
 	static List<ProcessHandle> postmasters(Path pgdata) {
 		String directory = pgdata.toAbsolutePath().normalize().toString();
-		return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
+		return ProcessHandle.allProcesses().filter(PostgresProcesses::running).filter(p -> {
 			boolean postgres = p.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
 			List<String> arguments = p.info().arguments().map(Arrays::asList).orElse(List.of());
 			int d = arguments.indexOf("-D");
@@ -81,6 +82,24 @@ final class PostgresProcesses {
 	}
 
 	static boolean anyAlive(List<ProcessHandle> processes) {
-		return processes.stream().anyMatch(ProcessHandle::isAlive);
+		return processes.stream().anyMatch(PostgresProcesses::running);
+	}
+
+	/**
+	 * Whether the process still runs: a process that ended counts as gone even while it waits, as a zombie, for its
+	 * parent (for an orphan, PID 1, which reaps when it gets to it) to collect its exit status.
+	 */
+	static boolean running(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			// pid (comm) state ...: the state follows the last ')', as comm may itself hold one
+			return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+		}
+		catch (IOException e) {
+			return false; // gone from /proc meanwhile
+		}
 	}
 }
