@@ -1,17 +1,28 @@
 package io.parley.console;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.accounts.Actor;
+import io.parley.database.DatabaseOutage;
 
 /**
  * What every console page has: the signed-in user for the navigation, and pages (not JSON problems) for an unknown
@@ -20,6 +31,8 @@ import io.parley.accounts.Actor;
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ConsoleAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
 	private static final Times TIMES = new Times();
 
@@ -47,6 +60,21 @@ class ConsoleAdvice {
 		page.addObject("times", TIMES);
 		page.addObject("display", DISPLAY);
 		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
+	}
+
+	/**
+	 * The database is out of reach or did not answer in time: a page that says so (503 with {@code Retry-After}), as
+	 * the login has, instead of the API's JSON problem. Nothing was changed: the transaction did not commit.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ModelAndView databaseUnavailable(Exception e, HttpServletResponse response) {
+		log.warn("Console page answered 503, the database is out of reach: {}",
+				NestedExceptionUtils.getMostSpecificCause(e).toString());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+		ModelAndView page = new ModelAndView("error/503");
+		page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		return page;
 	}
 

@@ -76,6 +76,13 @@ class DatabaseOutageIntegrationTest {
 		assertThat(bearer.get("/api/v1/chat-profiles").status()).isEqualTo(200);
 		assertThat(HttpApi.anonymous(port).get("/actuator/health/readiness").status()).isEqualTo(200);
 		ConsoleLogin login = ConsoleLogin.open(port);
+		ConsoleLogin session = ConsoleLogin.open(port);
+		assertThat(session.submit("admin", IntegrationTest.ADMIN_PASSWORD).statusCode()).as("logged in").isEqualTo(302);
+		// a user whose HTTP Basic credentials were never checked, so none is remembered: the check needs the database
+		String unchecked = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(basic.post("/api/v1/users", Map.of("username", unchecked, "displayName", "Not checked yet",
+				"password", "not-checked-yet", "roles", List.of("ADMIN"))).status()).isEqualTo(201);
+		HttpApi uncheckedBasic = HttpApi.basic(port, unchecked, "not-checked-yet");
 
 		List<ProcessHandle> cluster = PostgresProcesses.of(pgdata);
 		assertThat(cluster).as("the embedded PostgreSQL's processes, found by %s", pgdata).isNotEmpty();
@@ -84,8 +91,22 @@ class DatabaseOutageIntegrationTest {
 			PostgresProcesses.signal("STOP", cluster);
 
 			unavailable(frozen, "API token call", timed("API token call", () -> bearer.get("/api/v1/chat-profiles")));
-			unavailable(frozen, "HTTP Basic call, its credentials not checkable",
+			unavailable(frozen, "HTTP Basic call, its credentials remembered",
 					timed("HTTP Basic call", () -> basic.get("/api/v1/chat-profiles")));
+			unavailable(frozen, "HTTP Basic call, its credentials not checkable",
+					timed("HTTP Basic call, unchecked credentials", () -> uncheckedBasic.get("/api/v1/chat-profiles")));
+
+			HttpResponse<String> page = timed("console page", () -> session.get("/console/chat-profiles"));
+			if (page == null) {
+				frozen.fail("console page: no answer within 60 s");
+			}
+			else {
+				frozen.assertThat(page.statusCode()).as("console page: %s", page.body()).isEqualTo(503);
+				frozen.assertThat(page.headers().firstValue("Content-Type").orElse("")).as("console page")
+					.startsWith("text/html");
+				frozen.assertThat(page.headers().firstValue("Retry-After")).as("console page: Retry-After").isPresent();
+				frozen.assertThat(page.body()).as("console page").contains("Unavailable for a moment");
+			}
 
 			HttpResponse<String> loggingIn = timed("console login",
 					() -> login.submit("admin", IntegrationTest.ADMIN_PASSWORD));
@@ -218,6 +239,20 @@ class DatabaseOutageIntegrationTest {
 					.header("Content-Type", "application/x-www-form-urlencoded")
 					.POST(HttpRequest.BodyPublishers.ofString(form))
 					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+
+		HttpResponse<String> get(String path) {
+			try {
+				return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).build(),
+						HttpResponse.BodyHandlers.ofString());
 			}
 			catch (IOException e) {
 				throw new IllegalStateException(e);
