@@ -7,11 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +95,7 @@ class AgentPresenceIntegrationTest {
 		String poc = kit.pointOfContact(skill);
 		Agent ann = kit.agent("ann", 3, skill);
 		ann.status("AVAILABLE");
-		TestSocket socket = feedSocket(ann);
+		TestSocket socket = kit.feedSocket(ann);
 		Customer first = kit.start(poc);
 		socket.await(assigned(first), "the first chat assigned to ann");
 		Customer second = kit.start(poc);
@@ -161,10 +159,10 @@ class AgentPresenceIntegrationTest {
 		sockets.values().forEach(TestSocket::abort);
 
 		// ann is back at once: still available
-		TestSocket annAgain = feedSocket(ann);
+		TestSocket annAgain = kit.feedSocket(ann);
 		// dee is back after the system set her away, before the abandon grace: away until she chooses, chats kept
 		eventually(() -> status(dee), s -> s.at("/status").asString().equals("AWAY"), "dee set Away");
-		TestSocket deeAgain = feedSocket(dee);
+		TestSocket deeAgain = kit.feedSocket(dee);
 		// cy does not come back: once his chat is requeued, the others' would have been too
 		cyCustomer.feed().await(systemMessage(), "cy's chat requeued");
 
@@ -315,17 +313,11 @@ class AgentPresenceIntegrationTest {
 	/** The agent available with their feed socket open, and a chat of {@code skill} assigned to them. */
 	private Customer connectedWithAChat(Agent agent, String skill) {
 		agent.status("AVAILABLE");
-		TestSocket socket = feedSocket(agent);
+		TestSocket socket = kit.feedSocket(agent);
 		sockets.put(agent.username(), socket);
 		Customer customer = kit.start(kit.pointOfContact(skill));
 		socket.await(assigned(customer), "the chat assigned to " + agent.username());
 		return customer;
-	}
-
-	private TestSocket feedSocket(Agent agent) {
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString((agent.username() + ":" + ChatTestKit.PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return TestSocket.open("ws://localhost:" + port + "/api/v1/agent/stream", Map.of("Authorization", basic));
 	}
 
 	/** The presence badge of the agent's row in the console's users list. */

@@ -272,7 +272,7 @@ class ChatLifecycleIntegrationTest {
 		String poc = kit.pointOfContact(skill);
 		Agent ann = kit.agent("ann", 3, skill);
 		ann.status("AVAILABLE");
-		TestSocket socket = feedSocket(ann);
+		TestSocket socket = kit.feedSocket(ann);
 		Customer first = kit.start(poc);
 		socket.await(assigned(first.chatId()), "the first chat offered while her console is open");
 		socket.close();
@@ -285,19 +285,13 @@ class ChatLifecycleIntegrationTest {
 		assertThat(ann.api().get("/api/v1/agent/status").json().at("/status").asString())
 			.as("still within the disconnect grace: not set away yet").isEqualTo("AVAILABLE");
 
-		TestSocket again = feedSocket(ann);
+		TestSocket again = kit.feedSocket(ann);
 		try {
 			again.await(assigned(second.chatId()), "the waiting chat offered as soon as she is back");
 		}
 		finally {
 			again.close();
 		}
-	}
-
-	private TestSocket feedSocket(Agent agent) {
-		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
-				(agent.username() + ":" + ChatTestKit.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return TestSocket.open("ws://localhost:" + port + "/api/v1/agent/stream", Map.of("Authorization", basic));
 	}
 
 	private boolean connected(Agent agent) {

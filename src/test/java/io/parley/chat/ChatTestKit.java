@@ -2,8 +2,10 @@ package io.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.parley.HttpApi;
+import io.parley.TestSocket;
 import io.parley.HttpApi.Answer;
 import io.parley.accounts.TestTenants;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +38,13 @@ final class ChatTestKit {
 		this.port = port;
 		this.adminUsername = adminUsername;
 		this.admin = HttpApi.basic(port, adminUsername, PASSWORD);
+	}
+
+	/** The agent's feed over a WebSocket ({@code /api/v1/agent/stream}, HTTP Basic), as the console holds it. */
+	TestSocket feedSocket(Agent agent) {
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((agent.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return TestSocket.open("ws://localhost:" + port + "/api/v1/agent/stream", Map.of("Authorization", basic));
 	}
 
 	static ChatTestKit newTenant(int port, TestTenants tenants) {
