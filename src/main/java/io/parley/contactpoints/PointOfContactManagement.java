@@ -79,6 +79,7 @@ public class PointOfContactManagement {
 	 */
 	@Transactional(readOnly = true)
 	public ListPage<PointOfContact> page(Actor actor, String q, UUID profileId, String cursor, int limit) {
+		ListPage.checkSearch(q);
 		List<String> after = ListPage.position(LIST, 2, cursor);
 		UUID afterId = null;
 		if (after != null) {
