@@ -1,51 +1,36 @@
-package io.parley.audit.web;
+package io.parley.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
 import io.parley.ListPage;
 import io.parley.Violations;
-import io.parley.audit.AuditAction;
-import io.parley.audit.AuditQuery;
-import io.parley.audit.AuditedEntityType;
 
 /**
- * The query parameters of the audit lists, as sent: each is checked here so that a 400 names the parameters at
- * fault. {@code from} and {@code to} default to the last 30 days.
+ * The filters of an audit list as a client sends them (the API's query parameters, the console's filter form), all
+ * text: {@link AuditLog#query} checks each, so that a 400 names the ones at fault, and fills in the defaults.
+ * {@code from} and {@code to} are ISO instants or dates, a date meaning its whole day in UTC (a start date from its
+ * first microsecond, an end date to its last); {@code to} defaults to now and {@code from} to 30 days before
+ * {@code to} (before the start of its day, for an end date). {@code limit} is the page size, 50 when absent.
  */
-record AuditFilters(String q, String actor, String field, String action, String from, String to, String limit,
-		String cursor, String entityType, String entityId) {
+public record AuditFilters(String q, String actor, String field, String action, String from, String to, String limit,
+		String entityType, String entityId) {
 
-	static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+	/** How far back a list goes when it is not told where to start. */
+	public static final Duration DEFAULT_RANGE = Duration.ofDays(30);
 
-	/** The query of one entity's history. */
-	AuditQuery forEntity(UUID tenantId, AuditedEntityType type, UUID id, Instant now) {
-		return query(tenantId, type, id, now, new Violations());
+	/** These filters narrowed to one entity's history, whatever entity they named. */
+	public AuditFilters about(AuditedEntityType type, UUID id) {
+		return new AuditFilters(q, actor, field, action, from, to, limit, type.name(), id.toString());
 	}
 
-	/** The tenant-wide query, which may name an entity type and id itself. */
-	AuditQuery forTenant(UUID tenantId, Instant now) {
-		Violations violations = new Violations();
-		AuditedEntityType type = null;
-		if (present(entityType)) {
-			type = parseEnum(AuditedEntityType.class, "entityType", entityType, violations);
-		}
-		UUID id = null;
-		if (present(entityId)) {
-			try {
-				id = UUID.fromString(entityId.strip());
-			}
-			catch (IllegalArgumentException e) {
-				violations.add("entityId", "must be a UUID");
-			}
-		}
-		return query(tenantId, type, id, now, violations);
-	}
-
-	int pageSize() {
+	/** The page size asked for, checked: 1..500, 50 when absent. */
+	public int pageSize() {
 		if (!present(limit)) {
 			return ListPage.limit(null);
 		}
@@ -57,10 +42,23 @@ record AuditFilters(String q, String actor, String field, String action, String 
 		}
 	}
 
-	private AuditQuery query(UUID tenantId, AuditedEntityType type, UUID id, Instant now, Violations violations) {
+	/** The query of these filters in {@code tenantId} at {@code now}, or an {@code InvalidInputException}. */
+	AuditQuery query(UUID tenantId, Instant now) {
+		Violations violations = new Violations();
+		AuditedEntityType type = present(entityType)
+				? parseEnum(AuditedEntityType.class, "entityType", entityType, violations) : null;
+		UUID id = null;
+		if (present(entityId)) {
+			try {
+				id = UUID.fromString(entityId.strip());
+			}
+			catch (IllegalArgumentException e) {
+				violations.add("entityId", "must be a UUID");
+			}
+		}
 		AuditAction parsedAction = present(action) ? parseEnum(AuditAction.class, "action", action, violations) : null;
-		Instant parsedFrom = instant("from", from, violations);
-		Instant parsedTo = instant("to", to, violations);
+		Instant parsedFrom = instant("from", from, false, violations);
+		Instant parsedTo = instant("to", to, true, violations);
 		if (present(q)) {
 			violations.text("q", q, 1, 200);
 		}
@@ -75,10 +73,11 @@ record AuditFilters(String q, String actor, String field, String action, String 
 				parsedTo = parsedFrom != null && parsedFrom.isAfter(now) ? parsedFrom : now;
 			}
 			if (parsedFrom == null) {
-				parsedFrom = parsedTo.minus(DEFAULT_RANGE);
+				parsedFrom = day(to) == null ? parsedTo.minus(DEFAULT_RANGE)
+						: day(to).minus(DEFAULT_RANGE).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
 			if (parsedFrom.isAfter(parsedTo)) {
-				violations.add("from", "must not be after to (" + parsedTo + ")");
+				violations.add("from", "must not be after the end date (to)");
 			}
 		}
 		violations.throwIfAny();
@@ -86,15 +85,34 @@ record AuditFilters(String q, String actor, String field, String action, String 
 				present(field) ? field : null, parsedAction, parsedFrom, parsedTo);
 	}
 
-	private static Instant instant(String name, String value, Violations violations) {
+	/** The instant of {@code value}: an instant, or the first (or with {@code end}, last) microsecond of a date. */
+	private static Instant instant(String name, String value, boolean end, Violations violations) {
 		if (!present(value)) {
 			return null;
+		}
+		LocalDate day = day(value);
+		if (day != null) {
+			return end ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000)
+					: day.atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
 		try {
 			return Instant.parse(value.strip());
 		}
 		catch (DateTimeParseException e) {
-			violations.add(name, "must be an ISO-8601 instant such as 2026-11-25T10:15:30Z");
+			violations.add(name, "must be a date such as 2026-11-25 or an ISO-8601 instant such as 2026-11-25T10:15:30Z");
+			return null;
+		}
+	}
+
+	/** The date {@code value} is, or null when it is none (absent, an instant, or not a date at all). */
+	private static LocalDate day(String value) {
+		if (!present(value)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
 			return null;
 		}
 	}
