@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.parley.NotFoundException;
 import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditAction;
@@ -39,6 +39,7 @@ import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditedEntityType;
 import io.parley.audit.FieldChange;
 import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.contactpoints.PointOfContactManagement;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
@@ -60,15 +61,17 @@ class AuditPages {
 	private final ChatProfileManagement profiles;
 	private final PointOfContactManagement pointsOfContact;
 	private final ChatProfileCatalog catalog;
+	private final PointOfContactCatalog pocCatalog;
 	private final Clock clock;
 
 	AuditPages(AuditLog audit, AuditFields fields, ChatProfileManagement profiles, ChatProfileCatalog catalog,
-			PointOfContactManagement pointsOfContact) {
+			PointOfContactManagement pointsOfContact, PointOfContactCatalog pocCatalog) {
 		this.audit = audit;
 		this.fields = fields;
 		this.profiles = profiles;
 		this.catalog = catalog;
 		this.pointsOfContact = pointsOfContact;
+		this.pocCatalog = pocCatalog;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -207,14 +210,16 @@ class AuditPages {
 	}
 
 	private String nameOf(Actor actor, boolean profile, String id) {
+		UUID uuid;
 		try {
-			UUID uuid = UUID.fromString(id);
-			return profile ? catalog.find(actor.tenantId(), uuid).map(ChatProfile::name).orElse(null)
-					: pointsOfContact.get(actor, uuid).name();
+			uuid = UUID.fromString(id);
 		}
-		catch (IllegalArgumentException | NotFoundException e) {
+		catch (IllegalArgumentException e) {
 			return null;
 		}
+		Optional<String> name = profile ? catalog.find(actor.tenantId(), uuid).map(ChatProfile::name)
+				: pocCatalog.find(uuid).filter(poc -> poc.tenantId().equals(actor.tenantId())).map(PointOfContact::name);
+		return name.orElse(null);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactManagement;
@@ -32,9 +33,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 @RequestMapping("/console/points-of-contact")
 class PointOfContactPages {
-
-	/** The profiles the "Chat profile" select offers, by name; a tenant with more can still assign from the profile. */
-	static final int PROFILE_CHOICES = 500;
 
 	private final PointOfContactManagement pointsOfContact;
 	private final ChatProfileManagement profiles;
@@ -129,10 +127,14 @@ class PointOfContactPages {
 	record Choice(String id, String name) {
 	}
 
+	/**
+	 * The form; its "Chat profile" select offers the tenant's profiles by name, as many as one page of a list holds (a
+	 * tenant with more can still assign from the profile).
+	 */
 	private String form(Actor actor, Model model, PointOfContactForm form, PointOfContact poc, FieldErrors errors,
 			HttpServletRequest request) {
 		List<Choice> choices = new ArrayList<>();
-		for (ChatProfile profile : profiles.list(actor, "", null, PROFILE_CHOICES)) {
+		for (ChatProfile profile : profiles.list(actor, "", null, ListPage.MAX_LIMIT)) {
 			choices.add(new Choice(profile.id().toString(), profile.name()));
 		}
 		String chosen = form.getChatProfileId();
