@@ -74,7 +74,7 @@ public record AuditFilters(String q, String actor, String field, String action, 
 			}
 			if (parsedFrom == null) {
 				parsedFrom = day(to) == null ? parsedTo.minus(DEFAULT_RANGE)
-						: day(to).minus(DEFAULT_RANGE).atStartOfDay(ZoneOffset.UTC).toInstant();
+						: day(to).minusDays(DEFAULT_RANGE.toDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
 			if (parsedFrom.isAfter(parsedTo)) {
 				violations.add("from", "must not be after the end date (to)");
