@@ -20,6 +20,9 @@ public record ListPage<T>(List<T> items, String nextCursor) {
 	public static final int DEFAULT_LIMIT = 50;
 	public static final int MAX_LIMIT = 500;
 
+	/** The most characters a list's search text has. */
+	public static final int SEARCH_MAX = 200;
+
 	/** Longer than any cursor a list makes (names are at most a few hundred characters). */
 	private static final int CURSOR_MAX = 2000;
 
@@ -35,6 +38,13 @@ public record ListPage<T>(List<T> items, String nextCursor) {
 			throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
 		}
 		return requested;
+	}
+
+	/** Refuses a search text no list reads (over 200 characters, or not text); none is fine. */
+	public static void checkSearch(String q) {
+		Violations violations = new Violations();
+		violations.optionalText("q", q, SEARCH_MAX);
+		violations.throwIfAny();
 	}
 
 	/**

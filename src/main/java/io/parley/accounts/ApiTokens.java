@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.parley.Violations;
+
 /** API tokens: only their SHA-256 is stored, the token itself is shown once. */
 @Repository
 public class ApiTokens {
@@ -25,13 +27,19 @@ public class ApiTokens {
 		this.jdbc = jdbc;
 	}
 
+	static final int NAME_MAX = 100;
+
 	public record ApiToken(UUID id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
 	}
 
 	public record NewToken(ApiToken token, String secret) {
 	}
 
+	/** A new token of {@code owner} named {@code name} (1 to 100 characters); its secret is shown once. */
 	public NewToken create(Actor owner, String name) {
+		Violations violations = new Violations();
+		violations.text("name", name, 1, NAME_MAX);
+		violations.throwIfAny();
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

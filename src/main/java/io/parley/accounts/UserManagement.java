@@ -70,6 +70,7 @@ public class UserManagement {
 	/** A page of {@link #list}, after the user a {@code cursor} of this list names (null: the first page). */
 	@Transactional(readOnly = true)
 	public ListPage<User> page(Actor caller, String q, String cursor, int limit) {
+		ListPage.checkSearch(q);
 		List<String> after = ListPage.position(LIST, 1, cursor);
 		return ListPage.of(LIST, list(caller, q, after == null ? null : after.get(0), limit + 1), limit,
 				user -> List.of(user.username()));

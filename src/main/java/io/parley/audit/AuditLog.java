@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.parley.ListPage;
+import io.parley.accounts.Actor;
 import io.parley.audit.internal.AuditRow;
 import io.parley.audit.internal.ChainVerifier;
 import io.parley.database.LongRunning;
@@ -79,6 +80,23 @@ public class AuditLog {
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.verifier = new ChainVerifier(dataSource, transactionManager);
+	}
+
+	/**
+	 * The query {@code filters} select in the actor's tenant, now: checked and with the defaults filled in (the last
+	 * 30 days), as the API and the console read them.
+	 */
+	public AuditQuery query(Actor actor, AuditFilters filters) {
+		return filters.query(actor.tenantId(), Instant.now());
+	}
+
+	/**
+	 * A page of what {@code filters} select in the actor's tenant (see {@link #query}), newest first, of their page
+	 * size, after {@code cursor} (a {@code nextCursor} of an earlier page, or null): the API's and the console's list.
+	 */
+	public ListPage<AuditEvent> page(Actor actor, AuditFilters filters, String cursor) {
+		AuditQuery query = query(actor, filters);
+		return search(query, cursor, filters.pageSize());
 	}
 
 	/** One page of matches, newest first; {@code cursor} is a {@code nextCursor} of an earlier page or null. */

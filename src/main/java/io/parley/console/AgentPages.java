@@ -7,22 +7,17 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import io.parley.ConflictException;
 import io.parley.InvalidInputException;
-import io.parley.NotFoundException;
 import io.parley.Violations;
 import io.parley.accounts.Actor;
 import io.parley.chat.AgentChats;
@@ -36,7 +31,8 @@ import io.parley.routing.AgentStatus;
  * The agent console: one page whose script lists the agent's chats, follows their feed over the WebSocket at
  * {@code /console/agent/stream} (the chat module serves it; the login session authenticates it) or, where sockets do
  * not get through, by long poll, and writes, types and ends through the JSON endpoints below. They are the agent API's operations (the chat module's
- * {@link AgentChats}) behind the console's session and CSRF token, since a browser holds no API credentials.
+ * {@link AgentChats}) behind the console's session and CSRF token, since a browser holds no API credentials. What they
+ * refuse is answered as a JSON problem, as the agent API does, by {@link ConsoleAdvice}.
  */
 @Controller
 class AgentPages {
@@ -126,39 +122,5 @@ class AgentPages {
 	@ResponseBody
 	ChatStatus end(Actor agent, @PathVariable UUID chatId) {
 		return chats.end(agent, chatId);
-	}
-
-	// The JSON endpoints answer problems, as the agent API does, not the console's error pages.
-
-	@ExceptionHandler(InvalidInputException.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
-		problem.setProperty("errors", e.violations());
-		return answer(problem);
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-		return answer(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
-	}
-
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> malformed(MethodArgumentTypeMismatchException e) {
-		return answer(problem(HttpStatus.NOT_FOUND, "Not found", "No chat " + e.getValue()));
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-		return answer(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
-	}
-
-	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 }

@@ -14,12 +14,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,19 +27,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.parley.InvalidInputException;
-import io.parley.NotFoundException;
 import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;
 import io.parley.audit.AuditFields;
+import io.parley.audit.AuditFilters;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditedEntityType;
 import io.parley.audit.FieldChange;
 import io.parley.contactpoints.PointOfContact;
+import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.contactpoints.PointOfContactManagement;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
@@ -56,22 +56,22 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class AuditPages {
 
-	static final int PAGE_SIZE = 50;
-
 	private final AuditLog audit;
 	private final AuditFields fields;
 	private final ChatProfileManagement profiles;
 	private final PointOfContactManagement pointsOfContact;
 	private final ChatProfileCatalog catalog;
+	private final PointOfContactCatalog pocCatalog;
 	private final Clock clock;
 
 	AuditPages(AuditLog audit, AuditFields fields, ChatProfileManagement profiles, ChatProfileCatalog catalog,
-			PointOfContactManagement pointsOfContact) {
+			PointOfContactManagement pointsOfContact, PointOfContactCatalog pocCatalog) {
 		this.audit = audit;
 		this.fields = fields;
 		this.profiles = profiles;
 		this.catalog = catalog;
 		this.pointsOfContact = pointsOfContact;
+		this.pocCatalog = pocCatalog;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -106,83 +106,78 @@ class AuditPages {
 
 	@GetMapping("/console/chat-profiles/{id}/audit")
 	String profile(Actor actor, @PathVariable UUID id, AuditFilterForm filters,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model) {
 		ChatProfile profile = profiles.get(actor, id);
 		model.addAttribute("profile", profile);
 		model.addAttribute("fieldChoices", choices(profile.fields().keySet(), "pointOfContactId", filters.field()));
 		return history(actor, new Subject(AuditedEntityType.CHAT_PROFILE, id, profile.name(),
-				"/console/chat-profiles/" + id + "/audit"), filters, cursor, fragment, model, response);
+				"/console/chat-profiles/" + id + "/audit"), filters, cursor, fragment, model);
 	}
 
 	@GetMapping("/console/points-of-contact/{id}/audit")
 	String pointOfContact(Actor actor, @PathVariable UUID id, AuditFilterForm filters,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment, Model model) {
 		PointOfContact poc = pointsOfContact.get(actor, id);
 		model.addAttribute("poc", poc);
 		model.addAttribute("fieldChoices", choices(poc.fields().keySet(), "chatProfileId", filters.field()));
 		return history(actor, new Subject(AuditedEntityType.POINT_OF_CONTACT, id, poc.name(),
-				"/console/points-of-contact/" + id + "/audit"), filters, cursor, fragment, model, response);
+				"/console/points-of-contact/" + id + "/audit"), filters, cursor, fragment, model);
 	}
 
 	@GetMapping("/console/audit")
 	String tenant(Actor actor, AuditFilterForm filters, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) String fragment, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String fragment, Model model) {
 		model.addAttribute("types", AuditedEntityType.values());
 		model.addAttribute("fieldChoices", choices(null, null, filters.field()));
-		return history(actor, null, filters, cursor, fragment, model, response);
+		return history(actor, null, filters, cursor, fragment, model);
 	}
 
 	@GetMapping("/console/chat-profiles/{id}/audit.csv")
 	void profileCsv(Actor actor, @PathVariable UUID id, AuditFilterForm filters, HttpServletResponse response)
 			throws IOException {
 		profiles.get(actor, id);
-		csv(filters.query(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, today()), "chat-profile-audit",
-				response);
+		csv(audit.query(actor, filters.filters(AuditedEntityType.CHAT_PROFILE, id)), "chat-profile-audit", response);
 	}
 
 	@GetMapping("/console/points-of-contact/{id}/audit.csv")
 	void pointOfContactCsv(Actor actor, @PathVariable UUID id, AuditFilterForm filters, HttpServletResponse response)
 			throws IOException {
 		pointsOfContact.get(actor, id);
-		csv(filters.query(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, today()),
-				"point-of-contact-audit", response);
+		csv(audit.query(actor, filters.filters(AuditedEntityType.POINT_OF_CONTACT, id)), "point-of-contact-audit",
+				response);
 	}
 
 	@GetMapping("/console/audit.csv")
 	void tenantCsv(Actor actor, AuditFilterForm filters, HttpServletResponse response) throws IOException {
-		csv(filters.query(actor.tenantId(), null, null, today()), "audit", response);
+		csv(audit.query(actor, filters.filters()), "audit", response);
 	}
 
 	private String history(Actor actor, Subject subject, AuditFilterForm filters, String cursor, String fragment,
-			Model model, HttpServletResponse response) {
-		LocalDate today = today();
+			Model model) {
 		String base = subject == null ? "/console/audit" : subject.base();
 		model.addAttribute("subject", subject);
 		model.addAttribute("filters", filters);
-		model.addAttribute("from", filters.fromOrDefault(today));
-		model.addAttribute("to", filters.toOrDefault(today));
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("base", base);
 		model.addAttribute("csv", withFilters(base + ".csv", filters));
 		if (subject != null) {
 			model.addAttribute("summary", audit.summary(actor.tenantId(), subject.type(), subject.id()));
 		}
-		AuditQuery query;
-		try {
-			query = filters.query(actor.tenantId(), subject == null ? null : subject.type(),
-					subject == null ? null : subject.id(), today);
-			AuditLog.checkCursor(cursor);
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("errors", FieldErrors.of(e.violations()));
+		ConsoleAdvice.onRefusal(model, refusal -> {
+			// The filters as typed, each fault next to its field, and no rows.
+			model.addAttribute("from", filters.from());
+			model.addAttribute("to", filters.to());
+			model.addAttribute("errors", refusal.errors());
 			model.addAttribute("lines", List.of());
 			model.addAttribute("nextCursor", null);
 			return "console/audit";
-		}
-		ListPage<AuditEvent> page = audit.search(query, cursor, PAGE_SIZE);
+		});
+		AuditFilters chosen = subject == null ? filters.filters() : filters.filters(subject.type(), subject.id());
+		AuditQuery query = audit.query(actor, chosen);
+		ListPage<AuditEvent> page = audit.page(actor, chosen, cursor);
+		// The dates the query covers, the defaults included, as whole days.
+		model.addAttribute("from", LocalDate.ofInstant(query.from(), ZoneOffset.UTC).toString());
+		model.addAttribute("to", LocalDate.ofInstant(query.to(), ZoneOffset.UTC).toString());
 		model.addAttribute("names", names(actor, page.items()));
 		model.addAttribute("errors", FieldErrors.none());
 		model.addAttribute("lines", lines(page.items(), query));
@@ -215,14 +210,16 @@ class AuditPages {
 	}
 
 	private String nameOf(Actor actor, boolean profile, String id) {
+		UUID uuid;
 		try {
-			UUID uuid = UUID.fromString(id);
-			return profile ? catalog.find(actor.tenantId(), uuid).map(ChatProfile::name).orElse(null)
-					: pointsOfContact.get(actor, uuid).name();
+			uuid = UUID.fromString(id);
 		}
-		catch (IllegalArgumentException | NotFoundException e) {
+		catch (IllegalArgumentException e) {
 			return null;
 		}
+		Optional<String> name = profile ? catalog.find(actor.tenantId(), uuid).map(ChatProfile::name)
+				: pocCatalog.find(uuid).filter(poc -> poc.tenantId().equals(actor.tenantId())).map(PointOfContact::name);
+		return name.orElse(null);
 	}
 
 	/**

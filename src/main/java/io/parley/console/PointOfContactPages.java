@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.parley.InvalidInputException;
-import io.parley.StaleVersionException;
+import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactManagement;
@@ -27,7 +25,6 @@ import io.parley.profiles.ChatProfileCatalog;
 import io.parley.profiles.ChatProfileManagement;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The point of contact pages: the list, the form (skill, active, allowed origins, and the chat profile it shows,
@@ -36,10 +33,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/console/points-of-contact")
 class PointOfContactPages {
-
-	static final int PAGE_SIZE = 50;
-	/** The profiles the "Chat profile" select offers, by name; a tenant with more can still assign from the profile. */
-	static final int PROFILE_CHOICES = 500;
 
 	private final PointOfContactManagement pointsOfContact;
 	private final ChatProfileManagement profiles;
@@ -58,7 +51,7 @@ class PointOfContactPages {
 	String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String fragment, Model model) {
 		PointOfContactPaging.Page page = PointOfContactPaging.page(pointsOfContact, catalog, actor, q, cursor,
-				PAGE_SIZE, poc -> false);
+				poc -> false);
 		model.addAttribute("q", q);
 		model.addAttribute("rows", page.rows());
 		model.addAttribute("nextCursor", page.nextCursor());
@@ -76,17 +69,12 @@ class PointOfContactPages {
 
 	@PostMapping
 	String create(Actor actor, @ModelAttribute("form") PointOfContactForm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
-			PointOfContact created = pointsOfContact.create(actor, form.draft());
-			redirect.addFlashAttribute("notice", "Point of contact “" + created.name() + "” created. Paste the snippet"
-					+ " below into the pages that should show the chat button.");
-			return "redirect:/console/points-of-contact/" + created.id();
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(actor, model, form, null, FieldErrors.of(e.violations()), null);
-		}
+			RedirectAttributes redirect) {
+		ConsoleAdvice.onRefusal(model, refusal -> form(actor, model, form, null, refusal.errors(), null));
+		PointOfContact created = pointsOfContact.create(actor, form.draft());
+		redirect.addFlashAttribute("notice", "Point of contact “" + created.name() + "” created. Paste the snippet"
+				+ " below into the pages that should show the chat button.");
+		return "redirect:/console/points-of-contact/" + created.id();
 	}
 
 	@GetMapping("/{id}")
@@ -97,25 +85,22 @@ class PointOfContactPages {
 
 	@PostMapping("/{id}")
 	String save(Actor actor, @PathVariable UUID id, @ModelAttribute("form") PointOfContactForm form, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		PointOfContact current = pointsOfContact.get(actor, id);
-		try {
-			PointOfContact saved = pointsOfContact.update(actor, id, form.getVersion(), form.draft());
-			redirect.addFlashAttribute("notice", saved.version() == current.version() ? "Nothing changed."
-					: "Saved as version " + saved.version() + ".");
-			return "redirect:/console/points-of-contact/" + id;
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(actor, model, form, current, FieldErrors.of(e.violations()), request);
-		}
-		catch (StaleVersionException e) {
+		ConsoleAdvice.onRefusal(model, refusal -> {
+			if (!refusal.stale()) {
+				return form(actor, model, form, current, refusal.errors(), request);
+			}
+			// Someone saved meanwhile: their version beside the form, which keeps the edits and saves over theirs.
 			PointOfContact theirs = pointsOfContact.get(actor, id);
 			model.addAttribute("conflict", theirs);
 			form.setVersion(theirs.version());
-			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
 			return form(actor, model, form, theirs, FieldErrors.none(), request);
-		}
+		});
+		PointOfContact saved = pointsOfContact.update(actor, id, form.getVersion(), form.draft());
+		redirect.addFlashAttribute("notice", saved.version() == current.version() ? "Nothing changed."
+				: "Saved as version " + saved.version() + ".");
+		return "redirect:/console/points-of-contact/" + id;
 	}
 
 	@GetMapping("/{id}/delete")
@@ -128,26 +113,28 @@ class PointOfContactPages {
 	String delete(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer version,
 			RedirectAttributes redirect) {
 		PointOfContact poc = pointsOfContact.get(actor, id);
-		try {
-			pointsOfContact.delete(actor, id, version);
-			redirect.addFlashAttribute("notice", "Point of contact “" + poc.name() + "” deleted.");
-			return "redirect:/console/points-of-contact";
-		}
-		catch (StaleVersionException e) {
+		ConsoleAdvice.onRefusal(redirect, refusal -> {
 			redirect.addFlashAttribute("problem", "Nothing was deleted: someone changed “" + poc.name()
 					+ "” meanwhile. Check it and try again.");
 			return "redirect:/console/points-of-contact/" + id;
-		}
+		});
+		pointsOfContact.delete(actor, id, version);
+		redirect.addFlashAttribute("notice", "Point of contact “" + poc.name() + "” deleted.");
+		return "redirect:/console/points-of-contact";
 	}
 
 	/** A choice of the "Chat profile" select. */
 	record Choice(String id, String name) {
 	}
 
+	/**
+	 * The form; its "Chat profile" select offers the tenant's profiles by name, as many as one page of a list holds (a
+	 * tenant with more can still assign from the profile).
+	 */
 	private String form(Actor actor, Model model, PointOfContactForm form, PointOfContact poc, FieldErrors errors,
 			HttpServletRequest request) {
 		List<Choice> choices = new ArrayList<>();
-		for (ChatProfile profile : profiles.list(actor, "", null, PROFILE_CHOICES)) {
+		for (ChatProfile profile : profiles.list(actor, "", null, ListPage.MAX_LIMIT)) {
 			choices.add(new Choice(profile.id().toString(), profile.name()));
 		}
 		String chosen = form.getChatProfileId();

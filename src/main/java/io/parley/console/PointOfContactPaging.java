@@ -15,8 +15,8 @@ import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
 
 /**
- * Pages of a tenant's points of contact by name, with the cursors the API uses, and the names of the chat profiles
- * they show.
+ * The contact points module's pages of a tenant's points of contact (by name, with the API's cursors and page size)
+ * as the console's tables show them: with the names of the chat profiles they show.
  */
 final class PointOfContactPaging {
 
@@ -32,13 +32,12 @@ final class PointOfContactPaging {
 	}
 
 	/**
-	 * Up to {@code size} points of contact whose name contains {@code q}, after {@code cursor}, leaving out those
+	 * The module's page of points of contact whose name contains {@code q}, after {@code cursor}, leaving out those
 	 * {@code skip} says; the cursor of the next page follows the points of contact read, shown or not.
 	 */
 	static Page page(PointOfContactManagement pocs, ChatProfileCatalog profiles, Actor actor, String q, String cursor,
-			int size, Predicate<PointOfContact> skip) {
-		FormValues.checkSearch(q);
-		ListPage<PointOfContact> read = pocs.page(actor, q, null, cursor, size);
+			Predicate<PointOfContact> skip) {
+		ListPage<PointOfContact> read = pocs.page(actor, q, null, cursor, ListPage.DEFAULT_LIMIT);
 		List<PointOfContact> shown = read.items().stream().filter(Predicate.not(skip)).toList();
 		return new Page(rows(profiles, actor, shown), read.nextCursor());
 	}

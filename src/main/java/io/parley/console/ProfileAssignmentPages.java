@@ -2,6 +2,7 @@ package io.parley.console;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.parley.InvalidInputException;
 import io.parley.StaleVersionException;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
@@ -29,8 +29,6 @@ import io.parley.profiles.ChatProfileManagement;
 @Controller
 @RequestMapping("/console/chat-profiles/{id}/points-of-contact")
 class ProfileAssignmentPages {
-
-	static final int PAGE_SIZE = 50;
 
 	private final ChatProfileManagement profiles;
 	private final ChatProfileCatalog catalog;
@@ -49,7 +47,7 @@ class ProfileAssignmentPages {
 			Model model) {
 		ChatProfile profile = profiles.get(actor, id);
 		PointOfContactPaging.Page others = PointOfContactPaging.page(pointsOfContact, catalog, actor, q, cursor,
-				PAGE_SIZE, poc -> id.equals(poc.chatProfileId()));
+				poc -> id.equals(poc.chatProfileId()));
 		model.addAttribute("profile", profile);
 		model.addAttribute("q", q);
 		model.addAttribute("others", others.rows());
@@ -100,18 +98,16 @@ class ProfileAssignmentPages {
 		});
 	}
 
-	private String change(Actor actor, UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+	private String change(Actor actor, UUID id, RedirectAttributes redirect, Supplier<String> change) {
 		profiles.get(actor, id);
-		try {
-			redirect.addFlashAttribute("notice", change.get());
-		}
-		catch (StaleVersionException e) {
-			redirect.addFlashAttribute("problem", "Nothing was changed: the point of contact was changed by someone "
-					+ "else since this page was shown. The lists below are up to date now; try again.");
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("problem", "Nothing was changed: " + e.getMessage());
-		}
-		return "redirect:/console/chat-profiles/" + id + "/points-of-contact";
+		String back = "redirect:/console/chat-profiles/" + id + "/points-of-contact";
+		ConsoleAdvice.onRefusal(redirect, refusal -> {
+			redirect.addFlashAttribute("problem", refusal.stale() ? "Nothing was changed: the point of contact was"
+					+ " changed by someone else since this page was shown. The lists below are up to date now; try again."
+					: "Nothing was changed: " + refusal.message());
+			return back;
+		});
+		redirect.addFlashAttribute("notice", change.get());
+		return back;
 	}
 }

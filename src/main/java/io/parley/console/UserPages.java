@@ -14,17 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.parley.ConflictException;
 import io.parley.FieldViolation;
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
-import io.parley.StaleVersionException;
-import io.parley.Violations;
 import io.parley.accounts.ApiTokens;
 import io.parley.accounts.Actor;
 import io.parley.accounts.User;
 import io.parley.accounts.UserManagement;
-import io.parley.accounts.UserManagement.UserData;
 import io.parley.routing.Routing;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +30,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class UserPages {
-
-	static final int PAGE_SIZE = 50;
 
 	private final UserManagement users;
 	private final ApiTokens tokens;
@@ -51,8 +44,7 @@ class UserPages {
 	@GetMapping("/console/users")
 	String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String fragment, Model model) {
-		FormValues.checkSearch(q);
-		ListPage<User> page = users.page(actor, q, cursor, PAGE_SIZE);
+		ListPage<User> page = users.page(actor, q, cursor, ListPage.DEFAULT_LIMIT);
 		model.addAttribute("q", q);
 		model.addAttribute("rows", page.items());
 		model.addAttribute("presences", routing.presences(actor.tenantId(),
@@ -67,21 +59,12 @@ class UserPages {
 	}
 
 	@PostMapping("/console/users")
-	String create(Actor actor, @ModelAttribute("form") UserForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		try {
-			User created = users.create(actor, form.data());
-			redirect.addFlashAttribute("notice", "User “" + created.username() + "” created.");
-			return "redirect:/console/users/" + created.id();
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, form, null, FieldErrors.of(e.violations()));
-		}
-		catch (ConflictException e) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return form(model, form, null, FieldErrors.of(List.of(new FieldViolation("username", e.getMessage()))));
-		}
+	String create(Actor actor, @ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+		// The one conflict of a new user is its name being taken.
+		ConsoleAdvice.onRefusal(model, refusal -> form(model, form, null, refusal.errorsOn("username")));
+		User created = users.create(actor, form.data());
+		redirect.addFlashAttribute("notice", "User “" + created.username() + "” created.");
+		return "redirect:/console/users/" + created.id();
 	}
 
 	@GetMapping("/console/users/{id}")
@@ -92,11 +75,11 @@ class UserPages {
 
 	@PostMapping("/console/users/{id}")
 	String save(Actor actor, @PathVariable UUID id, @ModelAttribute("form") UserForm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		User current = users.get(actor, id);
 		// The profile form never sets a password: that is the reset form's one job.
 		form.setPassword("");
-		return change(actor, current, form, model, response, redirect, "Saved.");
+		return change(actor, current, form, model, redirect, "Saved.");
 	}
 
 	@PostMapping("/console/users/{id}/password")
@@ -114,50 +97,42 @@ class UserPages {
 		if (version != null) {
 			form.setVersion(version);
 		}
-		return change(actor, current, form, model, response, redirect,
+		return change(actor, current, form, model, redirect,
 				"Password of “" + current.username() + "” reset. Tell them the new one through a safe channel.");
 	}
 
 	@PostMapping("/console/users/{id}/enabled")
 	String enable(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled,
-			@RequestParam(required = false) Integer version, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
 		User current = users.get(actor, id);
 		UserForm form = UserForm.of(current);
 		form.setEnabled(enabled);
 		if (version != null) {
 			form.setVersion(version);
 		}
-		return change(actor, current, form, model, response, redirect, enabled
+		return change(actor, current, form, model, redirect, enabled
 				? "“" + current.username() + "” can log in again."
 				: "“" + current.username() + "” is disabled and can no longer log in.");
 	}
 
-	private String change(Actor actor, User current, UserForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect, String notice) {
-		try {
-			UserData data = form.data();
-			users.update(actor, current.id(), form.getVersion(), data);
-			redirect.addFlashAttribute("notice", notice);
-			return "redirect:/console/users/" + current.id();
-		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, form, current, FieldErrors.of(e.violations()));
-		}
-		catch (ConflictException e) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("problem", e.getMessage());
-			return form(model, form, current, FieldErrors.none());
-		}
-		catch (StaleVersionException e) {
-			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+	private String change(Actor actor, User current, UserForm form, Model model, RedirectAttributes redirect,
+			String notice) {
+		ConsoleAdvice.onRefusal(model, refusal -> {
+			if (!refusal.stale()) {
+				if (refusal.conflict()) {
+					model.addAttribute("problem", refusal.message());
+				}
+				return form(model, form, current, refusal.errors());
+			}
 			model.addAttribute("problem", "Nothing was saved: someone else changed this user meanwhile. The form shows"
 					+ " your edits; press Save again to replace their changes.");
 			User theirs = users.get(actor, current.id());
 			form.setVersion(theirs.version());
 			return form(model, form, theirs, FieldErrors.none());
-		}
+		});
+		users.update(actor, current.id(), form.getVersion(), form.data());
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:/console/users/" + current.id();
 	}
 
 	private String form(Model model, UserForm form, User user, FieldErrors errors) {
@@ -178,20 +153,17 @@ class UserPages {
 	@PostMapping("/console/api-tokens")
 	String createToken(Actor actor, @RequestParam(defaultValue = "") String name, Model model,
 			HttpServletResponse response) {
-		Violations violations = new Violations();
-		violations.text("name", name, 1, 100);
-		if (!violations.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("errors", FieldErrors.of(violations.list()));
+		ConsoleAdvice.onRefusal(model, refusal -> {
+			model.addAttribute("errors", refusal.errors());
 			model.addAttribute("name", name);
-		}
-		else {
-			ApiTokens.NewToken created = tokens.create(actor, name);
-			// Rendered, not redirected: the secret must never sit in a flash attribute or a URL.
-			model.addAttribute("created", created);
-			model.addAttribute("errors", FieldErrors.none());
-			response.setHeader("Cache-Control", "no-store");
-		}
+			model.addAttribute("tokens", tokens.ofUser(actor));
+			return "console/api-tokens";
+		});
+		ApiTokens.NewToken created = tokens.create(actor, name);
+		// Rendered, not redirected: the secret must never sit in a flash attribute or a URL.
+		model.addAttribute("created", created);
+		model.addAttribute("errors", FieldErrors.none());
+		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("tokens", tokens.ofUser(actor));
 		return "console/api-tokens";
 	}

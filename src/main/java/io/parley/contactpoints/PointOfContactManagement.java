@@ -34,7 +34,7 @@ public class PointOfContactManagement {
 	private static final String LIST = "points-of-contact";
 
 	/** The most ids one request may assign to a profile. */
-	public static final int ASSIGN_MAX = 1000;
+	private static final int ASSIGN_MAX = 1000;
 
 	private final PointsOfContact pointsOfContact;
 	private final ChatProfileCatalog profiles;
@@ -65,20 +65,14 @@ public class PointOfContactManagement {
 	}
 
 	/**
-	 * Up to {@code limit} points of contact whose name contains {@code q} (ignoring case), only those with chat
-	 * profile {@code profileId} when it is given, by name then id, after ({@code afterName}, {@code afterId}).
-	 */
-	@Transactional(readOnly = true)
-	public List<PointOfContact> list(Actor actor, String q, UUID profileId, String afterName, UUID afterId, int limit) {
-		return pointsOfContact.page(actor.tenantId(), q, profileId, afterName, afterId, limit);
-	}
-
-	/**
-	 * A page of {@link #list}, after the point of contact a {@code cursor} of this list names (null: the first page);
-	 * the API and the console page with the same cursors.
+	 * Up to {@code limit} points of contact whose name contains {@code q} (ignoring case; at most
+	 * {@link ListPage#SEARCH_MAX} characters), only those with chat profile {@code profileId} when it is given, by
+	 * name then id, after the point of contact a {@code cursor} of this list names (null: the first page). The one
+	 * reading of the list and its cursors: the API and the console page with it.
 	 */
 	@Transactional(readOnly = true)
 	public ListPage<PointOfContact> page(Actor actor, String q, UUID profileId, String cursor, int limit) {
+		ListPage.checkSearch(q);
 		List<String> after = ListPage.position(LIST, 2, cursor);
 		UUID afterId = null;
 		if (after != null) {
@@ -89,7 +83,8 @@ public class PointOfContactManagement {
 				throw ListPage.notACursor();
 			}
 		}
-		return ListPage.of(LIST, list(actor, q, profileId, after == null ? null : after.get(1), afterId, limit + 1),
+		return ListPage.of(LIST, pointsOfContact.page(actor.tenantId(), q, profileId,
+				after == null ? null : after.get(1), afterId, limit + 1),
 				limit, poc -> List.of(poc.id().toString(), poc.name()));
 	}
 

@@ -116,6 +116,9 @@ class AuditPagesIntegrationTest {
 			.param("from", today.minusDays(40).toString()).param("to", today.minusDays(10).toString()));
 		assertThat(table(lastMonth)).doesNotContain("Ask us anything");
 		assertThat(lastMonth).contains("No changes match");
+		String endDateOnly = page(get("/console/chat-profiles/" + profile + "/audit").param("to", today.toString()));
+		assertThat(table(endDateOnly)).contains("Ask us anything");
+		assertThat(endDateOnly).contains("value=\"" + today.minusDays(30) + "\"");
 
 		String byField = table(page(get("/console/chat-profiles/" + profile + "/audit")
 			.param("field", "appearance.primaryColor").param("action", "UPDATED").param("actor", admin)));
@@ -124,7 +127,7 @@ class AuditPagesIntegrationTest {
 
 	@Test
 	void loadsOlderRowsByCursorAsARowFragment() throws Exception {
-		for (int i = 0; i < AuditPages.PAGE_SIZE + 3; i++) {
+		for (int i = 0; i < io.parley.ListPage.DEFAULT_LIMIT + 3; i++) {
 			api.put("/api/v1/points-of-contact/" + poc() + "/chat-profile", Map.of("chatProfileId", profile));
 		}
 		String first = page(get("/console/chat-profiles/" + profile + "/audit").param("action", "ASSIGNED"));

@@ -170,6 +170,55 @@ class PointOfContactPagesIntegrationTest {
 		return api.post("/api/v1/chat-profiles", Map.of("name", name, "interfaceVersion", "V2")).json().at("/id").asString();
 	}
 
+	@Test
+	void aStaleSaveShowsTheirVersionBesideYourEdits() throws Exception {
+		String id = changedPoc("Desk");
+		MvcResult stale = mvc.perform(post("/console/points-of-contact/" + id).with(signedIn).with(csrf())
+			.params(form(fields("name", "Desk (mine)", "skill", "sales", "version", "1")))).andReturn();
+		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
+		String page = stale.getResponse().getContentAsString();
+		assertThat(page).contains("id=\"conflict\"", "value=\"Desk (mine)\"", "name=\"version\" value=\"2\"");
+
+		MvcResult invalid = mvc.perform(post("/console/points-of-contact/" + id).with(signedIn).with(csrf())
+			.params(form(fields("name", "Desk", "skill", "Not A Skill", "version", "2")))).andReturn();
+		assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+		assertThat(invalid.getResponse().getContentAsString()).contains("id=\"f-skill-error\"").doesNotContain("id=\"conflict\"");
+	}
+
+
+	@Test
+	void aStaleDeleteRedirectsWithAProblem() throws Exception {
+		String id = changedPoc("Gone desk");
+		MvcResult refused = mvc.perform(post("/console/points-of-contact/" + id + "/delete").param("version", "1")
+			.with(signedIn).with(csrf())).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(302);
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/console/points-of-contact/" + id);
+		assertThat((String) refused.getFlashMap().get("problem")).startsWith("Nothing was deleted");
+		assertThat(refused.getFlashMap().containsKey("notice")).isFalse();
+		assertThat(api.get("/api/v1/points-of-contact/" + id).status()).isEqualTo(200);
+	}
+
+
+	@Test
+	void aBadCursorIsABadRequestPageAndAnUnknownIdNotFound() throws Exception {
+		MvcResult cursor = mvc.perform(get("/console/points-of-contact").param("cursor", "garbage").with(signedIn))
+			.andReturn();
+		assertThat(cursor.getResponse().getStatus()).isEqualTo(400);
+		assertThat(cursor.getResponse().getContentAsString()).contains("That request could not be read", "cursor");
+		MvcResult unknown = mvc.perform(get("/console/points-of-contact/not-an-id").with(signedIn)).andReturn();
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+		assertThat(unknown.getResponse().getContentAsString()).contains("Not found");
+	}
+
+	/** A point of contact that someone changed after its first version. */
+	String changedPoc(String name) {
+		HttpApi.Answer created = api.post("/api/v1/points-of-contact", Map.of("name", name, "skill", "sales"));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(api.with("If-Match", "\"1\"").put("/api/v1/points-of-contact/" + created.json().at("/id").asString(),
+				Map.of("name", name + " (theirs)", "skill", "sales")).status()).isEqualTo(200);
+		return created.json().at("/id").asString();
+	}
+
 	private String poc(String name, String profile) {
 		Map<String, Object> body = profile == null ? Map.of("name", name, "skill", "sales")
 				: Map.of("name", name, "skill", "sales", "chatProfileId", profile);

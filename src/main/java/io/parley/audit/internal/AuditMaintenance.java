@@ -10,11 +10,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.parley.database.LongRunning;
 
 /**
  * Keeps the audit partitions ahead of time and applies retention: at startup and then every day
- * ({@code parley.audit.maintenance-cron}). {@code parley.audit.partitions-ahead} months after the current one get a
+ * ({@code parley.audit.maintenance-cron}), on one node (Parley's one scheduling mechanism, {@code io.parley.Scheduling}). {@code parley.audit.partitions-ahead} months after the current one get a
  * partition; {@code parley.audit.retention-months} ({@code PARLEY_AUDIT_RETENTION_MONTHS}, 0 keeps everything) drops
  * whole months older than that.
  */
@@ -39,7 +41,17 @@ class AuditMaintenance implements ApplicationRunner {
 		maintain();
 	}
 
+	/**
+	 * The daily run, by one node for all (the job lock of {@code io.parley.Scheduling}); dropping a partition may wait
+	 * long for exports, so the lock is held for up to an hour of a node that died during it.
+	 */
 	@Scheduled(cron = "${parley.audit.maintenance-cron:0 17 3 * * *}", zone = "UTC")
+	@SchedulerLock(name = "audit.maintenance", lockAtMostFor = "PT1H")
+	void scheduled() {
+		maintain();
+	}
+
+	/** At startup every node makes sure the partitions are there before it writes (creating one is idempotent). */
 	void maintain() {
 		try {
 			// Dropping a partition waits for the exports reading it: no database timeout.

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import io.parley.audit.FieldChange;
 
 /** The field-level changes between two states of an entity, each a map of dotted path to value as text. */
-public final class Diff {
+final class Diff {
 
 	private Diff() {
 	}

@@ -13,6 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +22,7 @@ import io.parley.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;
+import io.parley.audit.AuditFilters;
 import io.parley.audit.AuditLog;
 import io.parley.audit.AuditQuery;
 import io.parley.audit.AuditSummary;
@@ -42,7 +44,8 @@ class AuditController {
 			+ " as the console shows it such as 'Pre-chat form › Field 3 › Options', its old or new value, or the actor's"
 			+ " names; an event is listed whole when at least one of its changes holds the text), actor (user name),"
 			+ " field (a dotted path or a whole section: waitingQueue selects waitingQueue.message, preChatForm.fields"
-			+ " selects preChatForm.fields[2].options), action, from and to (ISO instants; default the last 30 days);"
+			+ " selects preChatForm.fields[2].options), action, from and to (ISO instants, or dates meaning whole days in"
+			+ " UTC; default the 30 days before to, which defaults to now);"
 			+ " keyset paging with limit and cursor. With Accept: text/csv the answer is every match as CSV (no paging), one"
 			+ " line per changed field: occurredAt,actor,action,entityType,entityName,field,oldValue,newValue. A value"
 			+ " that starts with =, +, -, @, a tab or a carriage return is written with a leading apostrophe so that"
@@ -56,41 +59,41 @@ class AuditController {
 
 	@Operation(summary = "A chat profile's audit history", description = LIST)
 	@GetMapping("/api/v1/chat-profiles/{id}/audit")
-	ListPage<AuditEvent> profile(Actor actor, @PathVariable UUID id, AuditFilters filters) {
-		return page(filters.forEntity(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, Instant.now()), filters);
+	ListPage<AuditEvent> profile(Actor actor, @PathVariable UUID id, AuditFilters filters,
+			@RequestParam(required = false) String cursor) {
+		return audit.page(actor, filters.about(AuditedEntityType.CHAT_PROFILE, id), cursor);
 	}
 
 	@GetMapping(path = "/api/v1/chat-profiles/{id}/audit", produces = CSV)
-	void profileCsv(Actor actor, @PathVariable UUID id, AuditFilters filters, HttpServletResponse response)
-			throws IOException {
-		csv(filters.forEntity(actor.tenantId(), AuditedEntityType.CHAT_PROFILE, id, Instant.now()),
-				filters, "chat-profile-" + id, response);
+	void profileCsv(Actor actor, @PathVariable UUID id, AuditFilters filters,
+			@RequestParam(required = false) String cursor, HttpServletResponse response) throws IOException {
+		csv(actor, filters.about(AuditedEntityType.CHAT_PROFILE, id), cursor, "chat-profile-" + id, response);
 	}
 
 	@Operation(summary = "A point of contact's audit history", description = LIST)
 	@GetMapping("/api/v1/points-of-contact/{id}/audit")
-	ListPage<AuditEvent> pointOfContact(Actor actor, @PathVariable UUID id, AuditFilters filters) {
-		return page(filters.forEntity(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, Instant.now()),
-				filters);
+	ListPage<AuditEvent> pointOfContact(Actor actor, @PathVariable UUID id, AuditFilters filters,
+			@RequestParam(required = false) String cursor) {
+		return audit.page(actor, filters.about(AuditedEntityType.POINT_OF_CONTACT, id), cursor);
 	}
 
 	@GetMapping(path = "/api/v1/points-of-contact/{id}/audit", produces = CSV)
-	void pointOfContactCsv(Actor actor, @PathVariable UUID id, AuditFilters filters, HttpServletResponse response)
-			throws IOException {
-		csv(filters.forEntity(actor.tenantId(), AuditedEntityType.POINT_OF_CONTACT, id, Instant.now()),
-				filters, "point-of-contact-" + id, response);
+	void pointOfContactCsv(Actor actor, @PathVariable UUID id, AuditFilters filters,
+			@RequestParam(required = false) String cursor, HttpServletResponse response) throws IOException {
+		csv(actor, filters.about(AuditedEntityType.POINT_OF_CONTACT, id), cursor, "point-of-contact-" + id, response);
 	}
 
 	@Operation(summary = "The tenant's audit history", description = LIST
 			+ " entityType and entityId narrow it to one kind of entity or one entity.")
 	@GetMapping("/api/v1/audit")
-	ListPage<AuditEvent> tenant(Actor actor, AuditFilters filters) {
-		return page(filters.forTenant(actor.tenantId(), Instant.now()), filters);
+	ListPage<AuditEvent> tenant(Actor actor, AuditFilters filters, @RequestParam(required = false) String cursor) {
+		return audit.page(actor, filters, cursor);
 	}
 
 	@GetMapping(path = "/api/v1/audit", produces = CSV)
-	void tenantCsv(Actor actor, AuditFilters filters, HttpServletResponse response) throws IOException {
-		csv(filters.forTenant(actor.tenantId(), Instant.now()), filters, "audit", response);
+	void tenantCsv(Actor actor, AuditFilters filters, @RequestParam(required = false) String cursor,
+			HttpServletResponse response) throws IOException {
+		csv(actor, filters, cursor, "audit", response);
 	}
 
 	@Operation(summary = "Who created a chat profile and when, and who changed it last and when (nulls when unknown)")
@@ -113,16 +116,13 @@ class AuditController {
 		return audit.verify(actor.tenantId());
 	}
 
-	private ListPage<AuditEvent> page(AuditQuery query, AuditFilters filters) {
-		return audit.search(query, filters.cursor(), filters.pageSize());
-	}
-
 	/** Streams every match; the query is checked before the first byte, so bad input still gets a problem. */
-	private void csv(AuditQuery query, AuditFilters filters, String name, HttpServletResponse response)
+	private void csv(Actor actor, AuditFilters filters, String cursor, String name, HttpServletResponse response)
 			throws IOException {
+		AuditQuery query = audit.query(actor, filters);
 		// An export has no pages, but a malformed limit or cursor is still a mistake worth telling.
 		filters.pageSize();
-		AuditLog.checkCursor(filters.cursor());
+		AuditLog.checkCursor(cursor);
 		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

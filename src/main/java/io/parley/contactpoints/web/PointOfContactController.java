@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.parley.ListPage;
 import io.parley.Versions;
-import io.parley.Violations;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactManagement;
@@ -32,8 +31,6 @@ import io.parley.contactpoints.web.PointOfContactJson.PointOfContactResponse;
 @RequestMapping("/api/v1/points-of-contact")
 class PointOfContactController {
 
-	private static final int QUERY_MAX = 200;
-
 	private final PointOfContactManagement pointsOfContact;
 
 	PointOfContactController(PointOfContactManagement pointsOfContact) {
@@ -44,11 +41,7 @@ class PointOfContactController {
 	ListPage<PointOfContactResponse> list(Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID chatProfileId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		int size = ListPage.limit(limit);
-		Violations violations = new Violations();
-		violations.optionalText("q", q, QUERY_MAX);
-		violations.throwIfAny();
-		return pointsOfContact.page(actor, q, chatProfileId, cursor, size).map(PointOfContactResponse::of);
+		return pointsOfContact.page(actor, q, chatProfileId, cursor, ListPage.limit(limit)).map(PointOfContactResponse::of);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
