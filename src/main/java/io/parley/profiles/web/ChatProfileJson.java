@@ -1,6 +1,5 @@
 package io.parley.profiles.web;
 
-import io.parley.StrictJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import io.parley.profiles.PreChatField;
 import io.parley.profiles.PreChatFieldType;
 import io.parley.profiles.PreChatForm;
 import io.parley.profiles.WaitingQueue;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The JSON of a chat profile as API.md shows it: what a client sends, and what it gets back. */
 final class ChatProfileJson {
@@ -28,9 +26,9 @@ final class ChatProfileJson {
 	/** A profile as sent; the read-only fields of a profile that was read are ignored, so it can be sent back. */
 	@JsonIgnoreProperties({ "id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy" })
 	record ProfileRequest(
-			@JsonDeserialize(using = StrictJson.Text.class) String name,
-			@JsonDeserialize(using = StrictJson.Text.class) String description,
-			@JsonDeserialize(using = StrictJson.Constant.class) InterfaceVersion interfaceVersion,
+			String name,
+			String description,
+			InterfaceVersion interfaceVersion,
 			AppearanceJson appearance,
 			UUID logoAssetId,
 			PreChatFormRequest preChatForm,
@@ -44,18 +42,18 @@ final class ChatProfileJson {
 	}
 
 	record AppearanceJson(
-			@JsonDeserialize(using = StrictJson.Text.class) String primaryColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String primaryTextColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String agentBubbleColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String agentBubbleTextColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String topBarColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String topBarTextColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String fontFamily,
-			@JsonDeserialize(using = StrictJson.Constant.class) FontSize fontSize,
-			@JsonDeserialize(using = StrictJson.Text.class) String headerTitle,
-			@JsonDeserialize(using = StrictJson.Text.class) String welcomeMessage,
-			@JsonDeserialize(using = StrictJson.Text.class) String buttonLabel,
-			@JsonDeserialize(using = StrictJson.Constant.class) ButtonPosition buttonPosition) {
+			String primaryColor,
+			String primaryTextColor,
+			String agentBubbleColor,
+			String agentBubbleTextColor,
+			String topBarColor,
+			String topBarTextColor,
+			String fontFamily,
+			FontSize fontSize,
+			String headerTitle,
+			String welcomeMessage,
+			String buttonLabel,
+			ButtonPosition buttonPosition) {
 
 		ChatProfileDraft.AppearanceInput input() {
 			return new ChatProfileDraft.AppearanceInput(primaryColor, primaryTextColor, agentBubbleColor,
@@ -72,8 +70,8 @@ final class ChatProfileJson {
 	}
 
 	record PreChatFormRequest(
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean enabled,
-			@JsonDeserialize(using = StrictJson.Text.class) String welcomeMessage,
+			Boolean enabled,
+			String welcomeMessage,
 			List<FieldRequest> fields) {
 
 		ChatProfileDraft.PreChatFormInput input() {
@@ -83,12 +81,12 @@ final class ChatProfileJson {
 	}
 
 	record FieldRequest(
-			@JsonDeserialize(using = StrictJson.Text.class) String key,
-			@JsonDeserialize(using = StrictJson.Text.class) String label,
-			@JsonDeserialize(using = StrictJson.Constant.class) PreChatFieldType type,
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean required,
-			@JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> options,
-			@JsonDeserialize(using = StrictJson.WholeNumber.class) Integer maxLength) {
+			String key,
+			String label,
+			PreChatFieldType type,
+			Boolean required,
+			List<String> options,
+			Integer maxLength) {
 
 		ChatProfileDraft.FieldInput input() {
 			return new ChatProfileDraft.FieldInput(key, label, type, required, options, maxLength);
@@ -96,14 +94,14 @@ final class ChatProfileJson {
 	}
 
 	record WaitingQueueRequest(
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean enabled,
-			@JsonDeserialize(using = StrictJson.Text.class) String message,
-			@JsonDeserialize(using = StrictJson.Text.class) String backgroundColor,
-			@JsonDeserialize(using = StrictJson.Text.class) String textColor,
+			Boolean enabled,
+			String message,
+			String backgroundColor,
+			String textColor,
 			UUID logoAssetId,
 			UUID heroImageAssetId,
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean showPosition,
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean showEstimatedWait) {
+			Boolean showPosition,
+			Boolean showEstimatedWait) {
 
 		ChatProfileDraft.WaitingQueueInput input() {
 			return new ChatProfileDraft.WaitingQueueInput(enabled, message, backgroundColor, textColor, logoAssetId,
@@ -112,7 +110,7 @@ final class ChatProfileJson {
 	}
 
 	/** The body of {@code POST /{id}/copy}. */
-	record CopyRequest(@JsonDeserialize(using = StrictJson.Text.class) String name) {
+	record CopyRequest(String name) {
 	}
 
 	record ProfileResponse(UUID id, String name, String description, InterfaceVersion interfaceVersion,
