@@ -10,7 +10,7 @@ import io.parley.profiles.Appearance;
 import io.parley.profiles.ButtonPosition;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;
-import io.parley.profiles.ChatProfileDraft.AppearanceInput;
+
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 import io.parley.profiles.ChatProfileDraft.PreChatFormInput;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
@@ -71,7 +71,7 @@ class ChatProfileForm {
 		Violations violations = new Violations();
 		InterfaceVersion chosen = FormValues.constant(violations, "interfaceVersion", InterfaceVersion.class,
 				interfaceVersion);
-		AppearanceInput appearanceInput = appearance.input(violations);
+		Appearance.Input appearanceInput = appearance.input(violations);
 		UUID logo = FormValues.uuid(violations, "logoAssetId", logoAssetId);
 		PreChatFormInput form = preChatForm.input(violations);
 		WaitingQueueInput queue = waitingQueue.input(violations);
@@ -234,9 +234,9 @@ class ChatProfileForm {
 			return f;
 		}
 
-		AppearanceInput input(Violations violations) {
+		Appearance.Input input(Violations violations) {
 			// An empty colour or font is sent as typed: the module says what is wrong with it, next to the field.
-			return new AppearanceInput(primaryColor, primaryTextColor, agentBubbleColor, agentBubbleTextColor,
+			return new Appearance.Input(primaryColor, primaryTextColor, agentBubbleColor, agentBubbleTextColor,
 					topBarColor, topBarTextColor, fontFamily,
 					FormValues.constant(violations, "appearance.fontSize", FontSize.class, fontSize), headerTitle,
 					welcomeMessage, buttonLabel,

@@ -3,7 +3,6 @@ package io.parley.profiles;
 import java.util.Objects;
 
 import io.parley.Violations;
-import io.parley.profiles.ChatProfileDraft.AppearanceInput;
 
 /**
  * How the chat window and the Live Chat button look. A value left out when a profile is written takes its default
@@ -39,9 +38,22 @@ public record Appearance(Color primaryColor, Color primaryTextColor, Color agent
 		violations.throwIfAny();
 	}
 
+	/**
+	 * The appearance as a client sends it, unchecked: every value may be absent (then {@link #DEFAULT}'s applies).
+	 * Its components are named like {@link Appearance}'s, so the JSON, the console's inputs and the audit paths of
+	 * both are the same.
+	 */
+	public record Input(String primaryColor, String primaryTextColor, String agentBubbleColor,
+			String agentBubbleTextColor, String topBarColor, String topBarTextColor, String fontFamily,
+			FontSize fontSize, String headerTitle, String welcomeMessage, String buttonLabel,
+			ButtonPosition buttonPosition) {
+
+		static final Input NONE = new Input(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
 	/** The appearance {@code input} asks for, defaults filled in; null when a violation was added under {@code prefix}. */
-	static Appearance parse(Violations violations, String prefix, AppearanceInput input) {
-		AppearanceInput in = input == null ? AppearanceInput.NONE : input;
+	static Appearance parse(Violations violations, String prefix, Input input) {
+		Input in = input == null ? Input.NONE : input;
 		Appearance d = DEFAULT;
 		int before = violations.list().size();
 		Color primary = Color.parse(violations, prefix + "primaryColor", in.primaryColor(), d.primaryColor);

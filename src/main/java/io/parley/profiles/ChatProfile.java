@@ -1,12 +1,12 @@
 package io.parley.profiles;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.parley.Violations;
 import io.parley.accounts.Actor;
@@ -16,7 +16,7 @@ import io.parley.accounts.Actor;
  * a header logo but no pre-chat form or waiting queue screen, a V2 profile the reverse. It is immutable; a change
  * makes a new version through {@link #update}.
  */
-public record ChatProfile(UUID id, UUID tenantId, String name, String description, InterfaceVersion interfaceVersion,
+public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, String description, InterfaceVersion interfaceVersion,
 		Appearance appearance, UUID logoAssetId, PreChatForm preChatForm, WaitingQueue waitingQueue, int version,
 		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
@@ -91,48 +91,7 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 	 * events carry for the audit history.
 	 */
 	public SortedMap<String, String> fields() {
-		SortedMap<String, String> fields = new TreeMap<>();
-		fields.put("name", name);
-		fields.put("description", description);
-		fields.put("interfaceVersion", interfaceVersion.name());
-		fields.put("appearance.primaryColor", appearance.primaryColor().hex());
-		fields.put("appearance.primaryTextColor", appearance.primaryTextColor().hex());
-		fields.put("appearance.agentBubbleColor", appearance.agentBubbleColor().hex());
-		fields.put("appearance.agentBubbleTextColor", appearance.agentBubbleTextColor().hex());
-		fields.put("appearance.topBarColor", appearance.topBarColor().hex());
-		fields.put("appearance.topBarTextColor", appearance.topBarTextColor().hex());
-		fields.put("appearance.fontFamily", appearance.fontFamily().value());
-		fields.put("appearance.fontSize", appearance.fontSize().name());
-		fields.put("appearance.headerTitle", appearance.headerTitle());
-		fields.put("appearance.welcomeMessage", appearance.welcomeMessage());
-		fields.put("appearance.buttonLabel", appearance.buttonLabel());
-		fields.put("appearance.buttonPosition", appearance.buttonPosition().name());
-		fields.put("logoAssetId", text(logoAssetId));
-		fields.put("preChatForm.enabled", preChatForm == null ? null : String.valueOf(preChatForm.enabled()));
-		fields.put("preChatForm.welcomeMessage", preChatForm == null ? null : preChatForm.welcomeMessage());
-		if (preChatForm != null) {
-			List<PreChatField> formFields = preChatForm.fields();
-			for (int i = 0; i < formFields.size(); i++) {
-				PreChatField field = formFields.get(i);
-				String prefix = "preChatForm.fields[" + i + "].";
-				fields.put(prefix + "key", field.key());
-				fields.put(prefix + "label", field.label());
-				fields.put(prefix + "type", field.type().name());
-				fields.put(prefix + "required", String.valueOf(field.required()));
-				fields.put(prefix + "options", field.options().isEmpty() ? null : jsonArray(field.options()));
-				fields.put(prefix + "maxLength", field.maxLength() == null ? null : field.maxLength().toString());
-			}
-		}
-		WaitingQueue q = waitingQueue;
-		fields.put("waitingQueue.enabled", q == null ? null : String.valueOf(q.enabled()));
-		fields.put("waitingQueue.message", q == null ? null : q.message());
-		fields.put("waitingQueue.backgroundColor", q == null ? null : q.backgroundColor().hex());
-		fields.put("waitingQueue.textColor", q == null ? null : q.textColor().hex());
-		fields.put("waitingQueue.logoAssetId", q == null ? null : text(q.logoAssetId()));
-		fields.put("waitingQueue.heroImageAssetId", q == null ? null : text(q.heroImageAssetId()));
-		fields.put("waitingQueue.showPosition", q == null ? null : String.valueOf(q.showPosition()));
-		fields.put("waitingQueue.showEstimatedWait", q == null ? null : String.valueOf(q.showEstimatedWait()));
-		return fields;
+		return ProfileJson.fields(this, ChatProfileDraft.class);
 	}
 
 	private static void checkOwnFields(Violations violations, String name, String description,
@@ -163,39 +122,6 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 		if (assetId != null && !violations.has(field) && !assetExists.test(assetId)) {
 			violations.add(field, "is not an uploaded image of this tenant");
 		}
-	}
-
-	private static String text(Object value) {
-		return value == null ? null : value.toString();
-	}
-
-	static String jsonArray(List<String> values) {
-		StringBuilder json = new StringBuilder("[");
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				json.append(',');
-			}
-			json.append('"');
-			for (char c : values.get(i).toCharArray()) {
-				switch (c) {
-					case '"' -> json.append("\\\"");
-					case '\\' -> json.append("\\\\");
-					case '\n' -> json.append("\\n");
-					case '\r' -> json.append("\\r");
-					case '\t' -> json.append("\\t");
-					default -> {
-						if (c < 0x20) {
-							json.append(String.format("\\u%04x", (int) c));
-						}
-						else {
-							json.append(c);
-						}
-					}
-				}
-			}
-			json.append('"');
-		}
-		return json.append(']').toString();
 	}
 
 	/** A draft checked as a whole, so that one answer names every field at fault. */

@@ -16,7 +16,7 @@ import io.parley.FieldViolation;
 import io.parley.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
-import io.parley.profiles.ChatProfileDraft.AppearanceInput;
+
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 import io.parley.profiles.ChatProfileDraft.PreChatFormInput;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
@@ -47,7 +47,7 @@ class ChatProfileTest {
 	void fillsDefaultsForAnOmittedAppearance() {
 		ChatProfile profile = create(new ChatProfileDraft("Plain", null, InterfaceVersion.V1, null, null, null, null));
 		assertThat(profile.appearance()).isEqualTo(Appearance.DEFAULT);
-		AppearanceInput someColours = new AppearanceInput("#FF0000", null, null, null, null, null, null, FontSize.HUGE,
+		Appearance.Input someColours = new Appearance.Input("#FF0000", null, null, null, null, null, null, FontSize.HUGE,
 				null, null, null, ButtonPosition.TOP_LEFT);
 		Appearance partly = create(new ChatProfileDraft("Partly", null, InterfaceVersion.V1, someColours, null, null,
 				null)).appearance();
@@ -141,7 +141,7 @@ class ChatProfileTest {
 
 	@Test
 	void namesEveryFieldAtFaultAtOnce() {
-		AppearanceInput appearance = new AppearanceInput("#FFF", "red", null, null, null, null, "Arial; x:y", null,
+		Appearance.Input appearance = new Appearance.Input("#FFF", "red", null, null, null, null, "Arial; x:y", null,
 				"t".repeat(101), null, "", null);
 		ChatProfileDraft draft = new ChatProfileDraft("", "d".repeat(1001), InterfaceVersion.V1, appearance, null,
 				new PreChatFormInput(null, "w\u0000", List.of()), null);
@@ -155,7 +155,7 @@ class ChatProfileTest {
 	@Test
 	void keepsTextExactlyAsGiven() {
 		String markup = "<script>alert(1)</script>\r\n  ";
-		AppearanceInput appearance = new AppearanceInput(null, null, null, null, null, null, null, null, markup, markup,
+		Appearance.Input appearance = new Appearance.Input(null, null, null, null, null, null, null, null, markup, markup,
 				"<b>", null);
 		ChatProfile profile = create(new ChatProfileDraft(markup, markup, InterfaceVersion.V1, appearance, null, null,
 				null));
