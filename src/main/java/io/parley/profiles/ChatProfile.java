@@ -58,6 +58,15 @@ public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, Strin
 				createdAt, createdBy, now, actor.username());
 	}
 
+	/** A profile as it was stored: its settings read back through the checks of {@link #create}, images as stored. */
+	static ChatProfile restore(UUID id, UUID tenantId, ChatProfileDraft draft, int version, Instant createdAt,
+			String createdBy, Instant updatedAt, String updatedBy) {
+		Settings settings = Settings.of(draft, asset -> true);
+		return new ChatProfile(id, tenantId, settings.name, settings.description, settings.interfaceVersion,
+				settings.appearance, settings.logoAssetId, settings.preChatForm, settings.waitingQueue, version,
+				createdAt, createdBy, updatedAt, updatedBy);
+	}
+
 	/** A new profile with this one's settings under another name. */
 	public ChatProfile copy(UUID newId, String newName, Actor actor, Instant now) {
 		Violations violations = new Violations();
