@@ -46,6 +46,7 @@ import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatFieldType;
 import io.parley.widget.WidgetConfigs;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -71,6 +72,12 @@ class ChatProfilePages {
 		this.pointsOfContact = pointsOfContact;
 		this.images = images;
 		this.assets = assets;
+	}
+
+	/** The editor's form as submitted: the appearance inputs by their paths, the binder fills in the rest. */
+	@ModelAttribute("form")
+	ChatProfileForm form(HttpServletRequest request) {
+		return ChatProfileForm.defaults().readAppearance(request.getParameterMap());
 	}
 
 	/** One line of the profile list. */
@@ -354,14 +361,14 @@ class ChatProfilePages {
 
 	/** The text colours that fail WCAG AA against their background, with the message shown under them. */
 	static Map<String, String> contrastWarnings(ChatProfileForm form) {
-		ChatProfileForm.AppearanceFields a = form.getAppearance();
+		Map<String, String> a = form.getAppearance();
 		ChatProfileForm.QueueFields q = form.getWaitingQueue();
 		Map<String, String> warnings = new LinkedHashMap<>();
-		warn(warnings, "appearance.primaryTextColor", a.getPrimaryTextColor(), a.getPrimaryColor(),
+		warn(warnings, "appearance.primaryTextColor", a.get("primaryTextColor"), a.get("primaryColor"),
 				"the button and the customer's messages");
-		warn(warnings, "appearance.agentBubbleTextColor", a.getAgentBubbleTextColor(), a.getAgentBubbleColor(),
+		warn(warnings, "appearance.agentBubbleTextColor", a.get("agentBubbleTextColor"), a.get("agentBubbleColor"),
 				"the agent's messages");
-		warn(warnings, "appearance.topBarTextColor", a.getTopBarTextColor(), a.getTopBarColor(), "the top bar");
+		warn(warnings, "appearance.topBarTextColor", a.get("topBarTextColor"), a.get("topBarColor"), "the top bar");
 		warn(warnings, "waitingQueue.textColor", q.getTextColor(), q.getBackgroundColor(), "the waiting screen");
 		return warnings;
 	}

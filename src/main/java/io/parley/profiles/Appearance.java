@@ -1,6 +1,7 @@
 package io.parley.profiles;
 
 import java.util.Objects;
+import java.util.SortedMap;
 
 import io.parley.Violations;
 
@@ -49,6 +50,11 @@ public record Appearance(Color primaryColor, Color primaryTextColor, Color agent
 			ButtonPosition buttonPosition) {
 
 		static final Input NONE = new Input(null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/** Every value by its path below {@code appearance.}, as text: what the console's inputs show. */
+	public SortedMap<String, String> texts() {
+		return ProfileJson.fields(this, Input.class);
 	}
 
 	/** The appearance {@code input} asks for, defaults filled in; null when a violation was added under {@code prefix}. */
