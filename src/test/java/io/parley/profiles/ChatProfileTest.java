@@ -48,7 +48,7 @@ class ChatProfileTest {
 		ChatProfile profile = create(new ChatProfileDraft("Plain", null, InterfaceVersion.V1, null, null, null, null));
 		assertThat(profile.appearance()).isEqualTo(Appearance.DEFAULT);
 		Appearance.Input someColours = new Appearance.Input("#FF0000", null, null, null, null, null, null, FontSize.HUGE,
-				null, null, null, ButtonPosition.TOP_LEFT);
+				null, null, null, ButtonPosition.TOP_LEFT, new Appearance.ButtonOffset(5, null));
 		Appearance partly = create(new ChatProfileDraft("Partly", null, InterfaceVersion.V1, someColours, null, null,
 				null)).appearance();
 		assertThat(partly.primaryColor().hex()).isEqualTo("#FF0000");
@@ -56,6 +56,9 @@ class ChatProfileTest {
 		assertThat(partly.fontSize()).isEqualTo(FontSize.HUGE);
 		assertThat(partly.buttonPosition()).isEqualTo(ButtonPosition.TOP_LEFT);
 		assertThat(partly.buttonLabel()).isEqualTo("Live Chat");
+		assertThat(partly.buttonOffset()).as("a coordinate left out takes its default")
+			.isEqualTo(new Appearance.ButtonOffset(5, 20));
+		assertThat(Appearance.DEFAULT.buttonOffset()).isEqualTo(new Appearance.ButtonOffset(20, 20));
 	}
 
 	@Test
@@ -142,12 +145,13 @@ class ChatProfileTest {
 	@Test
 	void namesEveryFieldAtFaultAtOnce() {
 		Appearance.Input appearance = new Appearance.Input("#FFF", "red", null, null, null, null, "Arial; x:y", null,
-				"t".repeat(101), null, "", null);
+				"t".repeat(101), null, "", null, new Appearance.ButtonOffset(201, -1));
 		ChatProfileDraft draft = new ChatProfileDraft("", "d".repeat(1001), InterfaceVersion.V1, appearance, null,
 				new PreChatFormInput(null, "w\u0000", List.of()), null);
 		assertThat(violations(draft)).containsExactlyInAnyOrder("name", "description", "appearance.primaryColor",
 				"appearance.primaryTextColor", "appearance.fontFamily", "appearance.headerTitle",
-				"appearance.buttonLabel", "preChatForm.welcomeMessage", "preChatForm");
+				"appearance.buttonLabel", "appearance.buttonOffset.x", "appearance.buttonOffset.y",
+				"preChatForm.welcomeMessage", "preChatForm");
 		assertThat(violations(new ChatProfileDraft(null, null, null, null, null, null, null)))
 			.containsExactlyInAnyOrder("name", "interfaceVersion");
 	}
@@ -156,7 +160,7 @@ class ChatProfileTest {
 	void keepsTextExactlyAsGiven() {
 		String markup = "<script>alert(1)</script>\r\n  ";
 		Appearance.Input appearance = new Appearance.Input(null, null, null, null, null, null, null, null, markup, markup,
-				"<b>", null);
+				"<b>", null, null);
 		ChatProfile profile = create(new ChatProfileDraft(markup, markup, InterfaceVersion.V1, appearance, null, null,
 				null));
 		assertThat(profile.name()).isEqualTo(markup);

@@ -74,7 +74,7 @@ class ChatProfilesMigrationTest {
 		assertThat(v1.appearance()).isEqualTo(new Appearance(Color.of("#123456"), Color.of("#FEFEFE"),
 				Color.of("#EEEEEE"), Color.of("#222222"), Color.of("#654321"), Color.of("#FFFFFF"),
 				FontFamily.of("\"Open Sans\", Arial"), FontSize.SMALL, "Old help", "", "Ask us",
-				ButtonPosition.BOTTOM_LEFT));
+				ButtonPosition.BOTTOM_LEFT, new Appearance.ButtonOffset(20, 20)));
 		assertThat(v1.logoAssetId()).isEqualTo(LOGO);
 		assertThat(v1.preChatForm()).isNull();
 		assertThat(v1.waitingQueue()).isNull();
