@@ -133,7 +133,7 @@ class ChatProfilePagesIntegrationTest {
 		assertThat(page).containsPattern("id=\"f-appearance-primaryColor\"[^>]*value=\"red\"")
 			.containsPattern("id=\"f-appearance-primaryColor-error\">[^<]*#RRGGBB")
 			.containsPattern("id=\"f-preChatForm-fields-0-options-error\">[^<]*needs at least one option")
-			.contains("href=\"#f-appearance-primaryColor\"", "Primary color", "Pre-chat field 1: Options");
+			.contains("href=\"#f-appearance-primaryColor\"", "Appearance › Primary color", "Pre-chat form › Field 1 › Options");
 		assertThat(api.get("/api/v1/chat-profiles?q=Broken").json().at("/items").size()).isZero();
 	}
 
@@ -284,6 +284,9 @@ class ChatProfilePagesIntegrationTest {
 
 		String editor = page(get("/console/chat-profiles/new"));
 		assertThat(editor).contains("data-preview-frame", "/console/js/preview.js", "/widget/window.js", "/widget/loader.js");
+		assertThat(editor).as("the offset inputs, labelled from messages.properties").contains(
+				"name=\"appearance.buttonOffset.x\"", "value=\"20\"", ">Distance from the side (px)</label>",
+				">Distance from the top or bottom (px)</label>");
 	}
 
 	@Test
