@@ -28,9 +28,6 @@ import io.parley.profiles.WaitingQueue;
  */
 class ChatProfileForm {
 
-	/** The most pre-chat fields the builder lets one add; the profile module has the final word. */
-	static final int FIELDS_MAX = 30;
-
 	private int version;
 	private String name = "";
 	private String description = "";
@@ -80,24 +77,26 @@ class ChatProfileForm {
 		PreChatFormInput form = preChatForm.input(violations);
 		WaitingQueueInput queue = waitingQueue.input(violations);
 		violations.throwIfAny();
-		boolean v2 = chosen == InterfaceVersion.V2;
-		return new ChatProfileDraft(name, FormValues.optional(description), chosen, appearanceInput,
-				chosen == InterfaceVersion.V1 ? logo : null, v2 ? form : null, v2 ? queue : null);
+		return new ChatProfileDraft(name, FormValues.optional(description), chosen, appearanceInput, logo, form, queue)
+			.withoutWhatItsVersionLacks();
 	}
 
 	/** What saving would drop, said the way the editor says it; empty when nothing would be lost. */
 	List<String> dropped() {
 		List<String> dropped = new ArrayList<>();
-		if (InterfaceVersion.V1.name().equals(interfaceVersion)) {
-			if (preChatForm.enabled || !preChatForm.fields.isEmpty()) {
-				dropped.add("the pre-chat form (" + preChatForm.fields.size() + " field"
-						+ (preChatForm.fields.size() == 1 ? "" : "s") + ")");
-			}
-			if (waitingQueue.enabled) {
-				dropped.add("the waiting queue screen");
-			}
+		InterfaceVersion version = FormValues.constant(new Violations(), "interfaceVersion", InterfaceVersion.class,
+				interfaceVersion);
+		if (version == null) {
+			return dropped;
 		}
-		else if (!logoAssetId.isBlank()) {
+		if (!version.hasPreChatForm() && (preChatForm.enabled || !preChatForm.fields.isEmpty())) {
+			dropped.add("the pre-chat form (" + preChatForm.fields.size() + " field"
+					+ (preChatForm.fields.size() == 1 ? "" : "s") + ")");
+		}
+		if (!version.hasWaitingQueue() && waitingQueue.enabled) {
+			dropped.add("the waiting queue screen");
+		}
+		if (!version.hasLogo() && !logoAssetId.isBlank()) {
 			dropped.add("the chat window logo (V2 shows the waiting screen's own images instead)");
 		}
 		return dropped;
@@ -105,7 +104,7 @@ class ChatProfileForm {
 
 	/** Adds an empty text field at the end of the pre-chat form. */
 	void addField() {
-		if (preChatForm.fields.size() < FIELDS_MAX) {
+		if (preChatForm.fields.size() < PreChatForm.FIELDS_MAX) {
 			FieldFields field = new FieldFields();
 			field.key = freeKey();
 			preChatForm.fields.add(field);

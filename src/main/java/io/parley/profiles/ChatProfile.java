@@ -2,7 +2,10 @@ package io.parley.profiles;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -84,9 +87,9 @@ public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, Strin
 				&& Objects.equals(waitingQueue, other.waitingQueue);
 	}
 
-	/** Whether customers see a pre-chat form before the chat starts. */
+	/** Whether customers see a pre-chat form before the chat starts (only a version with the form asks). */
 	public boolean asksPreChatQuestions() {
-		return preChatForm != null && preChatForm.enabled();
+		return interfaceVersion.hasPreChatForm() && preChatForm != null && preChatForm.enabled();
 	}
 
 	/** Whether customers see the waiting queue screen while they wait. */
@@ -103,6 +106,22 @@ public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, Strin
 		return ProfileJson.fields(this, ChatProfileDraft.class);
 	}
 
+	/** A setting whose value differs between two profiles: its path, this profile's value and the other's. */
+	public record Difference(String field, String value, String otherValue) {
+	}
+
+	/** The settings {@code other} has otherwise than this profile, by path as {@link #fields()} names them. */
+	public List<Difference> differences(ChatProfile other) {
+		SortedMap<String, String> mine = fields();
+		SortedMap<String, String> theirs = other.fields();
+		SortedSet<String> paths = new TreeSet<>(mine.keySet());
+		paths.addAll(theirs.keySet());
+		return paths.stream()
+			.filter(path -> !Objects.equals(mine.get(path), theirs.get(path)))
+			.map(path -> new Difference(path, mine.get(path), theirs.get(path)))
+			.toList();
+	}
+
 	private static void checkOwnFields(Violations violations, String name, String description,
 			InterfaceVersion interfaceVersion) {
 		violations.text("name", name, 1, NAME_MAX);
@@ -112,16 +131,13 @@ public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, Strin
 
 	private static void checkVersionRules(Violations violations, InterfaceVersion version, boolean hasLogo,
 			boolean formEnabled, boolean queueEnabled) {
-		if (version == InterfaceVersion.V1) {
-			if (formEnabled) {
-				violations.add("preChatForm", "a V1 profile has no pre-chat form: leave it out, disable it or use V2");
-			}
-			if (queueEnabled) {
-				violations.add("waitingQueue",
-						"a V1 profile has no waiting queue screen: leave it out, disable it or use V2");
-			}
+		if (formEnabled && !version.hasPreChatForm()) {
+			violations.add("preChatForm", "a V1 profile has no pre-chat form: leave it out, disable it or use V2");
 		}
-		else if (hasLogo) {
+		if (queueEnabled && !version.hasWaitingQueue()) {
+			violations.add("waitingQueue", "a V1 profile has no waiting queue screen: leave it out, disable it or use V2");
+		}
+		if (hasLogo && !version.hasLogo()) {
 			violations.add("logoAssetId",
 					"a V2 profile has no logo in the chat window: leave it out (the waiting queue screen has its own)");
 		}

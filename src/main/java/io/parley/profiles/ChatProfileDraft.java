@@ -31,6 +31,19 @@ public record ChatProfileDraft(String name, String description, InterfaceVersion
 			UUID logoAssetId, UUID heroImageAssetId, Boolean showPosition, Boolean showEstimatedWait) {
 	}
 
+	/**
+	 * This draft without the sections its interface version does not have (a V1 profile's pre-chat form and waiting
+	 * screen, a V2 profile's logo): what an editor that keeps them while one switches versions saves.
+	 */
+	public ChatProfileDraft withoutWhatItsVersionLacks() {
+		if (interfaceVersion == null) {
+			return this;
+		}
+		return new ChatProfileDraft(name, description, interfaceVersion, appearance,
+				interfaceVersion.hasLogo() ? logoAssetId : null, interfaceVersion.hasPreChatForm() ? preChatForm : null,
+				interfaceVersion.hasWaitingQueue() ? waitingQueue : null);
+	}
+
 	/** The draft that would leave {@code profile} as it is: a starting point for editing it. */
 	public static ChatProfileDraft of(ChatProfile profile) {
 		return ProfileJson.MAPPER.convertValue(profile, ChatProfileDraft.class);

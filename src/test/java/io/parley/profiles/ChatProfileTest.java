@@ -243,6 +243,32 @@ class ChatProfileTest {
 
 	// ---- helpers ------------------------------------------------------------------------------------------------------
 
+	@Test
+	void dropsTheSectionsItsVersionLacksWhenAsked() {
+		ChatProfileDraft v2 = withVersion(v2(), InterfaceVersion.V2, LOGO);
+		ChatProfileDraft kept = v2.withoutWhatItsVersionLacks();
+		assertThat(kept.logoAssetId()).as("a V2 profile has no logo").isNull();
+		assertThat(kept.preChatForm()).isEqualTo(v2.preChatForm());
+		ChatProfileDraft v1 = withVersion(v2(), InterfaceVersion.V1, LOGO).withoutWhatItsVersionLacks();
+		assertThat(v1.preChatForm()).isNull();
+		assertThat(v1.waitingQueue()).isNull();
+		assertThat(create(v1).logoAssetId()).isEqualTo(LOGO);
+	}
+
+	@Test
+	void namesTheSettingsAnotherProfileHasOtherwise() {
+		ChatProfile mine = create(v2());
+		Appearance.Input red = new Appearance.Input("#FF0000", null, null, null, null, null, null, null, null, null,
+				null, null, new Appearance.ButtonOffset(null, 64));
+		ChatProfileDraft draft = v2();
+		ChatProfile theirs = create(new ChatProfileDraft(draft.name(), draft.description(), InterfaceVersion.V2, red,
+				null, draft.preChatForm(), draft.waitingQueue()));
+		assertThat(mine.differences(theirs)).containsExactly(
+				new ChatProfile.Difference("appearance.buttonOffset.y", "20", "64"),
+				new ChatProfile.Difference("appearance.primaryColor", "#0B5FFF", "#FF0000"));
+		assertThat(mine.differences(mine)).isEmpty();
+	}
+
 	static ChatProfile create(ChatProfileDraft draft) {
 		return ChatProfile.create(UUID.randomUUID(), ADMIN, draft, ASSETS, NOW);
 	}
