@@ -2,16 +2,11 @@ package io.parley.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -19,9 +14,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 
+import io.parley.EmbeddedPostgresDatabase;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The profiles module on its own with the modules it depends on (accounts, assets), real beans throughout, on an
@@ -30,22 +25,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "logging.level.root=WARN", "parley.accounts.admin-password=module-test-password" })
-@Import(ChatProfilesModuleIntegrationTest.Database.class)
+@Import(EmbeddedPostgresDatabase.class)
 class ChatProfilesModuleIntegrationTest {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Database {
-
-		@Bean(destroyMethod = "close")
-		EmbeddedPostgres postgres() throws IOException {
-			return EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
-		}
-
-		@Bean
-		DataSource dataSource(EmbeddedPostgres postgres) {
-			return postgres.getPostgresDatabase();
-		}
-	}
 
 	@Autowired
 	ChatProfileManagement profiles;
