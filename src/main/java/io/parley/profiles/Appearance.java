@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 import io.parley.Violations;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How the chat window and the Live Chat button look. A value left out when a profile is written takes its default
@@ -54,6 +55,7 @@ public record Appearance(Color primaryColor, Color primaryTextColor, Color agent
 	 * Its components are named like {@link Appearance}'s, so the JSON, the console's inputs and the audit paths of
 	 * both are the same.
 	 */
+	@Schema(name = "AppearanceInput")
 	public record Input(String primaryColor, String primaryTextColor, String agentBubbleColor,
 			String agentBubbleTextColor, String topBarColor, String topBarTextColor, String fontFamily,
 			FontSize fontSize, String headerTitle, String welcomeMessage, String buttonLabel,
