@@ -111,6 +111,8 @@
 		const look = config.appearance || {};
 		const color = (value, fallback) => (COLOR.test(value || '') ? value : fallback);
 		const corner = ({ BOTTOM_LEFT: 'bl', TOP_RIGHT: 'tr', TOP_LEFT: 'tl' })[look.buttonPosition] || 'br';
+		const offset = look.buttonOffset || {};
+		const px = (value) => (Number.isInteger(value) && value >= 0 && value <= 200 ? value : 20) + 'px';
 		const host = document.createElement('parley-chat');
 		const shadow = host.attachShadow({ mode: 'open' });
 		// A constructed sheet, not a <style> element, so that a strict Content-Security-Policy on the page allows it.
@@ -130,10 +132,13 @@ background:#e11d48;border:2px solid #fff}
 span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .frame{position:fixed;z-index:2147483647;width:380px;height:min(620px,calc(100vh - 110px));
 max-width:calc(100vw - 40px);border:0;border-radius:14px;background:#fff;box-shadow:0 10px 40px rgba(0,0,0,.3)}
-.br{right:20px;bottom:20px}.bl{left:20px;bottom:20px}.tr{right:20px;top:20px}.tl{left:20px;top:20px}
-.frame.br,.frame.bl{bottom:90px}.frame.tr,.frame.tl{top:90px}
+.br{right:var(--x);bottom:var(--y)}.bl{left:var(--x);bottom:var(--y)}.tr{right:var(--x);top:var(--y)}
+.tl{left:var(--x);top:var(--y)}.frame.br,.frame.bl{bottom:calc(var(--y) + 70px)}.frame.tr,.frame.tl{top:calc(var(--y) + 70px)}
 @media (max-width:480px){.frame{inset:0!important;width:100vw;height:100%;max-width:none;border-radius:0}}`);
 		shadow.adoptedStyleSheets = [sheet];
+		// The button's distance from its corner (appearance.buttonOffset); the window keeps it from the side too.
+		host.style.setProperty('--x', px(offset.x));
+		host.style.setProperty('--y', px(offset.y));
 		button = el(shadow, 'button', { type: 'button', class: corner, 'aria-expanded': 'false', part: 'button' });
 		button.dataset.corner = corner;
 		button.dataset.title = look.headerTitle || look.buttonLabel || 'Chat';

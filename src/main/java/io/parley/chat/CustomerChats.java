@@ -18,7 +18,6 @@ import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
-import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatForm;
 import io.parley.routing.QueuePosition;
 import io.parley.routing.Routing;
@@ -211,7 +210,6 @@ public class CustomerChats {
 			return null;
 		}
 		return profiles.find(poc.tenantId(), poc.chatProfileId())
-			.filter(profile -> profile.interfaceVersion() == InterfaceVersion.V2)
 			.filter(ChatProfile::asksPreChatQuestions)
 			.map(ChatProfile::preChatForm)
 			.orElse(null);

@@ -2,19 +2,19 @@ package io.parley.console;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.parley.Violations;
 import io.parley.profiles.Appearance;
-import io.parley.profiles.ButtonPosition;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;
-import io.parley.profiles.ChatProfileDraft.AppearanceInput;
+
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 import io.parley.profiles.ChatProfileDraft.PreChatFormInput;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
-import io.parley.profiles.FontSize;
 import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatField;
 import io.parley.profiles.PreChatFieldType;
@@ -28,15 +28,14 @@ import io.parley.profiles.WaitingQueue;
  */
 class ChatProfileForm {
 
-	/** The most pre-chat fields the builder lets one add; the profile module has the final word. */
-	static final int FIELDS_MAX = 30;
-
 	private int version;
 	private String name = "";
 	private String description = "";
 	private String interfaceVersion = InterfaceVersion.V2.name();
 	// Inputs a request leaves out keep the defaults, as the API's absent values do.
-	private AppearanceFields appearance = AppearanceFields.of(Appearance.DEFAULT);
+	// Keyed by the path below "appearance." (buttonOffset.x), so every appearance setting has its input without a
+	// property here; ChatProfilePages reads them from the request, Spring's binder does the rest.
+	private Map<String, String> appearance = new LinkedHashMap<>(Appearance.DEFAULT.texts());
 	private String logoAssetId = "";
 	private PreChatFields preChatForm = new PreChatFields();
 	private QueueFields waitingQueue = new QueueFields();
@@ -52,7 +51,7 @@ class ChatProfileForm {
 		form.name = profile.name();
 		form.description = profile.description() == null ? "" : profile.description();
 		form.interfaceVersion = profile.interfaceVersion().name();
-		form.appearance = AppearanceFields.of(profile.appearance());
+		form.appearance = new LinkedHashMap<>(profile.appearance().texts());
 		form.logoAssetId = text(profile.logoAssetId());
 		if (profile.preChatForm() != null) {
 			form.preChatForm = PreChatFields.of(profile.preChatForm());
@@ -71,29 +70,33 @@ class ChatProfileForm {
 		Violations violations = new Violations();
 		InterfaceVersion chosen = FormValues.constant(violations, "interfaceVersion", InterfaceVersion.class,
 				interfaceVersion);
-		AppearanceInput appearanceInput = appearance.input(violations);
+		// An empty colour or font is sent as typed: the module says what is wrong with it, next to the field.
+		Appearance.Input appearanceInput = FormValues.record(violations, "appearance.", Appearance.Input.class,
+				appearance);
 		UUID logo = FormValues.uuid(violations, "logoAssetId", logoAssetId);
 		PreChatFormInput form = preChatForm.input(violations);
 		WaitingQueueInput queue = waitingQueue.input(violations);
 		violations.throwIfAny();
-		boolean v2 = chosen == InterfaceVersion.V2;
-		return new ChatProfileDraft(name, FormValues.optional(description), chosen, appearanceInput,
-				chosen == InterfaceVersion.V1 ? logo : null, v2 ? form : null, v2 ? queue : null);
+		return new ChatProfileDraft(name, FormValues.optional(description), chosen, appearanceInput, logo, form, queue)
+			.withoutWhatItsVersionLacks();
 	}
 
 	/** What saving would drop, said the way the editor says it; empty when nothing would be lost. */
 	List<String> dropped() {
 		List<String> dropped = new ArrayList<>();
-		if (InterfaceVersion.V1.name().equals(interfaceVersion)) {
-			if (preChatForm.enabled || !preChatForm.fields.isEmpty()) {
-				dropped.add("the pre-chat form (" + preChatForm.fields.size() + " field"
-						+ (preChatForm.fields.size() == 1 ? "" : "s") + ")");
-			}
-			if (waitingQueue.enabled) {
-				dropped.add("the waiting queue screen");
-			}
+		InterfaceVersion version = FormValues.constant(new Violations(), "interfaceVersion", InterfaceVersion.class,
+				interfaceVersion);
+		if (version == null) {
+			return dropped;
 		}
-		else if (!logoAssetId.isBlank()) {
+		if (!version.hasPreChatForm() && (preChatForm.enabled || !preChatForm.fields.isEmpty())) {
+			dropped.add("the pre-chat form (" + preChatForm.fields.size() + " field"
+					+ (preChatForm.fields.size() == 1 ? "" : "s") + ")");
+		}
+		if (!version.hasWaitingQueue() && waitingQueue.enabled) {
+			dropped.add("the waiting queue screen");
+		}
+		if (!version.hasLogo() && !logoAssetId.isBlank()) {
 			dropped.add("the chat window logo (V2 shows the waiting screen's own images instead)");
 		}
 		return dropped;
@@ -101,7 +104,7 @@ class ChatProfileForm {
 
 	/** Adds an empty text field at the end of the pre-chat form. */
 	void addField() {
-		if (preChatForm.fields.size() < FIELDS_MAX) {
+		if (preChatForm.fields.size() < PreChatForm.FIELDS_MAX) {
 			FieldFields field = new FieldFields();
 			field.key = freeKey();
 			preChatForm.fields.add(field);
@@ -169,12 +172,18 @@ class ChatProfileForm {
 		this.interfaceVersion = interfaceVersion;
 	}
 
-	public AppearanceFields getAppearance() {
+	public Map<String, String> getAppearance() {
 		return appearance;
 	}
 
-	public void setAppearance(AppearanceFields appearance) {
-		this.appearance = appearance;
+	/** Takes the appearance inputs of a submitted form ({@code appearance.primaryColor}); others keep their values. */
+	ChatProfileForm readAppearance(Map<String, String[]> parameters) {
+		parameters.forEach((name, values) -> {
+			if (name.startsWith("appearance.") && values.length > 0) {
+				appearance.put(name.substring("appearance.".length()), values[0]);
+			}
+		});
+		return this;
 	}
 
 	public String getLogoAssetId() {
@@ -199,145 +208,6 @@ class ChatProfileForm {
 
 	public void setWaitingQueue(QueueFields waitingQueue) {
 		this.waitingQueue = waitingQueue;
-	}
-
-	/** The appearance inputs. */
-	static class AppearanceFields {
-
-		private String primaryColor = "";
-		private String primaryTextColor = "";
-		private String agentBubbleColor = "";
-		private String agentBubbleTextColor = "";
-		private String topBarColor = "";
-		private String topBarTextColor = "";
-		private String fontFamily = "";
-		private String fontSize = FontSize.REGULAR.name();
-		private String headerTitle = "";
-		private String welcomeMessage = "";
-		private String buttonLabel = "";
-		private String buttonPosition = ButtonPosition.BOTTOM_RIGHT.name();
-
-		static AppearanceFields of(Appearance a) {
-			AppearanceFields f = new AppearanceFields();
-			f.primaryColor = a.primaryColor().hex();
-			f.primaryTextColor = a.primaryTextColor().hex();
-			f.agentBubbleColor = a.agentBubbleColor().hex();
-			f.agentBubbleTextColor = a.agentBubbleTextColor().hex();
-			f.topBarColor = a.topBarColor().hex();
-			f.topBarTextColor = a.topBarTextColor().hex();
-			f.fontFamily = a.fontFamily().value();
-			f.fontSize = a.fontSize().name();
-			f.headerTitle = a.headerTitle();
-			f.welcomeMessage = a.welcomeMessage();
-			f.buttonLabel = a.buttonLabel();
-			f.buttonPosition = a.buttonPosition().name();
-			return f;
-		}
-
-		AppearanceInput input(Violations violations) {
-			// An empty colour or font is sent as typed: the module says what is wrong with it, next to the field.
-			return new AppearanceInput(primaryColor, primaryTextColor, agentBubbleColor, agentBubbleTextColor,
-					topBarColor, topBarTextColor, fontFamily,
-					FormValues.constant(violations, "appearance.fontSize", FontSize.class, fontSize), headerTitle,
-					welcomeMessage, buttonLabel,
-					FormValues.constant(violations, "appearance.buttonPosition", ButtonPosition.class, buttonPosition));
-		}
-
-		public String getPrimaryColor() {
-			return primaryColor;
-		}
-
-		public void setPrimaryColor(String primaryColor) {
-			this.primaryColor = primaryColor;
-		}
-
-		public String getPrimaryTextColor() {
-			return primaryTextColor;
-		}
-
-		public void setPrimaryTextColor(String primaryTextColor) {
-			this.primaryTextColor = primaryTextColor;
-		}
-
-		public String getAgentBubbleColor() {
-			return agentBubbleColor;
-		}
-
-		public void setAgentBubbleColor(String agentBubbleColor) {
-			this.agentBubbleColor = agentBubbleColor;
-		}
-
-		public String getAgentBubbleTextColor() {
-			return agentBubbleTextColor;
-		}
-
-		public void setAgentBubbleTextColor(String agentBubbleTextColor) {
-			this.agentBubbleTextColor = agentBubbleTextColor;
-		}
-
-		public String getTopBarColor() {
-			return topBarColor;
-		}
-
-		public void setTopBarColor(String topBarColor) {
-			this.topBarColor = topBarColor;
-		}
-
-		public String getTopBarTextColor() {
-			return topBarTextColor;
-		}
-
-		public void setTopBarTextColor(String topBarTextColor) {
-			this.topBarTextColor = topBarTextColor;
-		}
-
-		public String getFontFamily() {
-			return fontFamily;
-		}
-
-		public void setFontFamily(String fontFamily) {
-			this.fontFamily = fontFamily;
-		}
-
-		public String getFontSize() {
-			return fontSize;
-		}
-
-		public void setFontSize(String fontSize) {
-			this.fontSize = fontSize;
-		}
-
-		public String getHeaderTitle() {
-			return headerTitle;
-		}
-
-		public void setHeaderTitle(String headerTitle) {
-			this.headerTitle = headerTitle;
-		}
-
-		public String getWelcomeMessage() {
-			return welcomeMessage;
-		}
-
-		public void setWelcomeMessage(String welcomeMessage) {
-			this.welcomeMessage = welcomeMessage;
-		}
-
-		public String getButtonLabel() {
-			return buttonLabel;
-		}
-
-		public void setButtonLabel(String buttonLabel) {
-			this.buttonLabel = buttonLabel;
-		}
-
-		public String getButtonPosition() {
-			return buttonPosition;
-		}
-
-		public void setButtonPosition(String buttonPosition) {
-			this.buttonPosition = buttonPosition;
-		}
 	}
 
 	/** The pre-chat form inputs; {@code present} tells whether the saved profile had a form at all. */

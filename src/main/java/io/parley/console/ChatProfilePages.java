@@ -1,13 +1,9 @@
 package io.parley.console;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,13 +35,14 @@ import io.parley.assets.Assets;
 import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.profiles.ButtonPosition;
 import io.parley.profiles.ChatProfile;
-import io.parley.profiles.ChatProfileDraft;
 import io.parley.profiles.ChatProfileManagement;
 import io.parley.profiles.FontSize;
 import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatFieldType;
+import io.parley.profiles.PreChatForm;
 import io.parley.widget.WidgetConfigs;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -63,14 +60,17 @@ class ChatProfilePages {
 	private final ChatProfileManagement profiles;
 	private final PointOfContactCatalog pointsOfContact;
 	private final ImageUploads images;
-	private final Assets assets;
 
-	ChatProfilePages(ChatProfileManagement profiles, PointOfContactCatalog pointsOfContact, ImageUploads images,
-			Assets assets) {
+	ChatProfilePages(ChatProfileManagement profiles, PointOfContactCatalog pointsOfContact, ImageUploads images) {
 		this.profiles = profiles;
 		this.pointsOfContact = pointsOfContact;
 		this.images = images;
-		this.assets = assets;
+	}
+
+	/** The editor's form as submitted: the appearance inputs by their paths, the binder fills in the rest. */
+	@ModelAttribute("form")
+	ChatProfileForm form(HttpServletRequest request) {
+		return ChatProfileForm.defaults().readAppearance(request.getParameterMap());
 	}
 
 	/** One line of the profile list. */
@@ -213,8 +213,7 @@ class ChatProfilePages {
 		form.setName("Preview");
 		form.setDescription("");
 		try {
-			ChatProfile unsaved = ChatProfile.create(UUID.randomUUID(), actor, form.draft(),
-					asset -> assets.existsInTenant(actor.tenantId(), asset), Instant.now());
+			ChatProfile unsaved = profiles.preview(actor, form.draft());
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WidgetConfigs.preview(unsaved, ""));
 		}
 		catch (InvalidInputException e) {
@@ -344,7 +343,7 @@ class ChatProfilePages {
 		model.addAttribute("fieldTypes", PreChatFieldType.values());
 		model.addAttribute("warnings", contrastWarnings(form));
 		model.addAttribute("dropped", form.dropped());
-		model.addAttribute("fieldsMax", ChatProfileForm.FIELDS_MAX);
+		model.addAttribute("fieldsMax", PreChatForm.FIELDS_MAX);
 		model.addAttribute("formAction", profile == null ? "/console/chat-profiles" : "/console/chat-profiles/" + profile.id());
 		if (profile != null) {
 			model.addAttribute("assignedCount", pointsOfContact.assignedTo(profile.tenantId(), profile.id()).size());
@@ -354,14 +353,14 @@ class ChatProfilePages {
 
 	/** The text colours that fail WCAG AA against their background, with the message shown under them. */
 	static Map<String, String> contrastWarnings(ChatProfileForm form) {
-		ChatProfileForm.AppearanceFields a = form.getAppearance();
+		Map<String, String> a = form.getAppearance();
 		ChatProfileForm.QueueFields q = form.getWaitingQueue();
 		Map<String, String> warnings = new LinkedHashMap<>();
-		warn(warnings, "appearance.primaryTextColor", a.getPrimaryTextColor(), a.getPrimaryColor(),
+		warn(warnings, "appearance.primaryTextColor", a.get("primaryTextColor"), a.get("primaryColor"),
 				"the button and the customer's messages");
-		warn(warnings, "appearance.agentBubbleTextColor", a.getAgentBubbleTextColor(), a.getAgentBubbleColor(),
+		warn(warnings, "appearance.agentBubbleTextColor", a.get("agentBubbleTextColor"), a.get("agentBubbleColor"),
 				"the agent's messages");
-		warn(warnings, "appearance.topBarTextColor", a.getTopBarTextColor(), a.getTopBarColor(), "the top bar");
+		warn(warnings, "appearance.topBarTextColor", a.get("topBarTextColor"), a.get("topBarColor"), "the top bar");
 		warn(warnings, "waitingQueue.textColor", q.getTextColor(), q.getBackgroundColor(), "the waiting screen");
 		return warnings;
 	}
@@ -375,24 +374,16 @@ class ChatProfilePages {
 	}
 
 	/** The settings in the form that differ from the saved profile, when the form is a valid profile at all. */
-	private static List<Difference> differences(Actor actor, ChatProfile saved, ChatProfileForm form) {
-		SortedMap<String, String> yours;
+	private List<Difference> differences(Actor actor, ChatProfile saved, ChatProfileForm form) {
+		ChatProfile yours;
 		try {
-			ChatProfileDraft draft = form.draft();
-			yours = ChatProfile.create(saved.id(), actor, draft, asset -> true, saved.updatedAt()).fields();
+			yours = profiles.preview(actor, form.draft());
 		}
 		catch (InvalidInputException e) {
 			return List.of();
 		}
-		SortedMap<String, String> theirs = saved.fields();
-		List<Difference> differences = new ArrayList<>();
-		TreeSet<String> keys = new TreeSet<>(theirs.keySet());
-		keys.addAll(yours.keySet());
-		for (String key : keys) {
-			if (!Objects.equals(theirs.get(key), yours.get(key))) {
-				differences.add(new Difference(key, FieldErrors.label(key), theirs.get(key), yours.get(key)));
-			}
-		}
-		return differences;
+		return saved.differences(yours).stream()
+			.map(d -> new Difference(d.field(), FieldErrors.label(d.field()), d.value(), d.otherValue()))
+			.toList();
 	}
 }

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import io.parley.FieldViolation;
+import io.parley.audit.AuditFields;
 
 /**
  * The field errors of a submitted form, keyed by the dotted paths the modules name them with
@@ -18,34 +22,12 @@ final class FieldErrors {
 
 	private static final FieldErrors NONE = new FieldErrors(List.of());
 	private static final Pattern INDEX = Pattern.compile("^\\[(\\d+)]");
-	private static final Pattern FIELD_INDEX = Pattern.compile("^preChatForm\\.fields\\[(\\d+)]\\.(\\w+)");
-	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("name", "Name"),
-			Map.entry("description", "Description"), Map.entry("interfaceVersion", "Interface version"),
-			Map.entry("appearance.primaryColor", "Primary color"),
-			Map.entry("appearance.primaryTextColor", "Primary text color"),
-			Map.entry("appearance.agentBubbleColor", "Agent bubble color"),
-			Map.entry("appearance.agentBubbleTextColor", "Agent bubble text color"),
-			Map.entry("appearance.topBarColor", "Top bar color"),
-			Map.entry("appearance.topBarTextColor", "Top bar text color"),
-			Map.entry("appearance.fontFamily", "Font family"), Map.entry("appearance.fontSize", "Font size"),
-			Map.entry("appearance.headerTitle", "Header title"),
-			Map.entry("appearance.welcomeMessage", "Welcome message"),
-			Map.entry("appearance.buttonLabel", "Button label"),
-			Map.entry("appearance.buttonPosition", "Button position"), Map.entry("logoAssetId", "Logo"),
-			Map.entry("preChatForm", "Pre-chat form"), Map.entry("preChatForm.welcomeMessage", "Form welcome message"),
-			Map.entry("preChatForm.fields", "Pre-chat fields"), Map.entry("waitingQueue", "Waiting queue"),
-			Map.entry("waitingQueue.message", "Waiting message"),
-			Map.entry("waitingQueue.backgroundColor", "Waiting screen background color"),
-			Map.entry("waitingQueue.textColor", "Waiting screen text color"),
-			Map.entry("waitingQueue.logoAssetId", "Waiting screen logo"),
-			Map.entry("waitingQueue.heroImageAssetId", "Waiting screen hero image"), Map.entry("skill", "Skill"),
-			Map.entry("active", "Active"), Map.entry("allowedOrigins", "Allowed origins"),
-			Map.entry("chatProfileId", "Chat profile"), Map.entry("username", "Username"),
-			Map.entry("displayName", "Display name"), Map.entry("password", "Password"), Map.entry("roles", "Roles"),
-			Map.entry("skills", "Skills"), Map.entry("maxConcurrentChats", "Maximum concurrent chats"),
-			Map.entry("file", "Image"), Map.entry("q", "Search"), Map.entry("from", "Start date"),
-			Map.entry("to", "End date"), Map.entry("actor", "User"), Map.entry("field", "Field"),
-			Map.entry("action", "Action"), Map.entry("cursor", "Page"));
+	/**
+	 * The labels of {@code messages.properties}: a setting's from its audit label ({@code audit.field.<path>}, shared
+	 * with the audit history), an input that is no recorded setting from {@code field.<path>}.
+	 */
+	private static final ResourceBundleMessageSource MESSAGES = messages();
+	private static final AuditFields SETTINGS = new AuditFields(MESSAGES);
 
 	/** One error as the summary at the top of a form lists it: what, where to jump, and the message. */
 	public record Entry(String field, String label, String anchor, String message) {
@@ -128,20 +110,22 @@ final class FieldErrors {
 		return "f-" + path.replaceAll("[.\\[\\]]+", "-").replaceAll("-$", "");
 	}
 
-	/** A person's name for a field path: "Primary color", "Pre-chat field 3: Label". */
+	/** A person's name for a field path: "Appearance › Primary color", "Pre-chat form › Field 3 › Label". */
 	public static String label(String path) {
-		Matcher m = FIELD_INDEX.matcher(path);
-		if (m.find()) {
-			String leaf = m.group(2);
-			return "Pre-chat field " + (Integer.parseInt(m.group(1)) + 1) + ": "
-					+ Character.toUpperCase(leaf.charAt(0)) + leaf.substring(1).replaceAll("([A-Z])", " $1").toLowerCase();
+		String setting = SETTINGS.label(path);
+		if (!setting.equals(path)) {
+			return setting;
 		}
-		String known = LABELS.get(path);
-		if (known != null) {
-			return known;
-		}
-		String base = path.replaceAll("\\[\\d+]$", "");
-		return LABELS.getOrDefault(base, path);
+		return MESSAGES.getMessage("field." + path.replaceAll("\\[\\d+]$", ""), null, path,
+				LocaleContextHolder.getLocale());
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 	private static String anchorPath(String field) {

@@ -1,7 +1,11 @@
 package io.parley.console;
 
 import java.util.Arrays;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.parley.Violations;
@@ -86,5 +90,50 @@ final class FormValues {
 			return List.of();
 		}
 		return Arrays.stream(value.strip().split("[,\\s]+")).filter(word -> !word.isEmpty()).toList();
+	}
+
+	/**
+	 * The record {@code type} from form texts keyed by its component paths ({@code buttonOffset.x} for a nested
+	 * record): a text as typed, a number or a constant parsed, with a violation under {@code prefix} and the path for
+	 * one that is not; a missing text is null.
+	 */
+	static <R extends Record> R record(Violations violations, String prefix, Class<R> type, Map<String, String> texts) {
+		RecordComponent[] components = type.getRecordComponents();
+		Object[] values = new Object[components.length];
+		for (int i = 0; i < components.length; i++) {
+			String path = components[i].getName();
+			Class<?> component = components[i].getType();
+			String text = texts.get(path);
+			if (component.isRecord()) {
+				Map<String, String> inner = new LinkedHashMap<>();
+				texts.forEach((key, value) -> {
+					if (key.startsWith(path + ".")) {
+						inner.put(key.substring(path.length() + 1), value);
+					}
+				});
+				values[i] = record(violations, prefix + path + ".", component.asSubclass(Record.class), inner);
+			}
+			else if (component == Integer.class) {
+				values[i] = text == null ? null : integer(violations, prefix + path, text);
+			}
+			else if (component.isEnum()) {
+				values[i] = text == null ? null : enumConstant(violations, prefix + path, component, text);
+			}
+			else {
+				values[i] = text;
+			}
+		}
+		try {
+			return type.cast(type.getDeclaredConstructor(
+					Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(values));
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("Cannot make a " + type.getSimpleName() + " from a form", e);
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Object enumConstant(Violations violations, String field, Class<?> type, String text) {
+		return constant(violations, field, (Class) type, text);
 	}
 }

@@ -1,12 +1,15 @@
 package io.parley.profiles;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
+import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import io.parley.Violations;
 import io.parley.accounts.Actor;
@@ -16,7 +19,7 @@ import io.parley.accounts.Actor;
  * a header logo but no pre-chat form or waiting queue screen, a V2 profile the reverse. It is immutable; a change
  * makes a new version through {@link #update}.
  */
-public record ChatProfile(UUID id, UUID tenantId, String name, String description, InterfaceVersion interfaceVersion,
+public record ChatProfile(UUID id, @JsonIgnore UUID tenantId, String name, String description, InterfaceVersion interfaceVersion,
 		Appearance appearance, UUID logoAssetId, PreChatForm preChatForm, WaitingQueue waitingQueue, int version,
 		Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
@@ -58,6 +61,15 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 				createdAt, createdBy, now, actor.username());
 	}
 
+	/** A profile as it was stored: its settings read back through the checks of {@link #create}, images as stored. */
+	static ChatProfile restore(UUID id, UUID tenantId, ChatProfileDraft draft, int version, Instant createdAt,
+			String createdBy, Instant updatedAt, String updatedBy) {
+		Settings settings = Settings.of(draft, asset -> true);
+		return new ChatProfile(id, tenantId, settings.name, settings.description, settings.interfaceVersion,
+				settings.appearance, settings.logoAssetId, settings.preChatForm, settings.waitingQueue, version,
+				createdAt, createdBy, updatedAt, updatedBy);
+	}
+
 	/** A new profile with this one's settings under another name. */
 	public ChatProfile copy(UUID newId, String newName, Actor actor, Instant now) {
 		Violations violations = new Violations();
@@ -75,9 +87,9 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 				&& Objects.equals(waitingQueue, other.waitingQueue);
 	}
 
-	/** Whether customers see a pre-chat form before the chat starts. */
+	/** Whether customers see a pre-chat form before the chat starts (only a version with the form asks). */
 	public boolean asksPreChatQuestions() {
-		return preChatForm != null && preChatForm.enabled();
+		return interfaceVersion.hasPreChatForm() && preChatForm != null && preChatForm.enabled();
 	}
 
 	/** Whether customers see the waiting queue screen while they wait. */
@@ -91,48 +103,23 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 	 * events carry for the audit history.
 	 */
 	public SortedMap<String, String> fields() {
-		SortedMap<String, String> fields = new TreeMap<>();
-		fields.put("name", name);
-		fields.put("description", description);
-		fields.put("interfaceVersion", interfaceVersion.name());
-		fields.put("appearance.primaryColor", appearance.primaryColor().hex());
-		fields.put("appearance.primaryTextColor", appearance.primaryTextColor().hex());
-		fields.put("appearance.agentBubbleColor", appearance.agentBubbleColor().hex());
-		fields.put("appearance.agentBubbleTextColor", appearance.agentBubbleTextColor().hex());
-		fields.put("appearance.topBarColor", appearance.topBarColor().hex());
-		fields.put("appearance.topBarTextColor", appearance.topBarTextColor().hex());
-		fields.put("appearance.fontFamily", appearance.fontFamily().value());
-		fields.put("appearance.fontSize", appearance.fontSize().name());
-		fields.put("appearance.headerTitle", appearance.headerTitle());
-		fields.put("appearance.welcomeMessage", appearance.welcomeMessage());
-		fields.put("appearance.buttonLabel", appearance.buttonLabel());
-		fields.put("appearance.buttonPosition", appearance.buttonPosition().name());
-		fields.put("logoAssetId", text(logoAssetId));
-		fields.put("preChatForm.enabled", preChatForm == null ? null : String.valueOf(preChatForm.enabled()));
-		fields.put("preChatForm.welcomeMessage", preChatForm == null ? null : preChatForm.welcomeMessage());
-		if (preChatForm != null) {
-			List<PreChatField> formFields = preChatForm.fields();
-			for (int i = 0; i < formFields.size(); i++) {
-				PreChatField field = formFields.get(i);
-				String prefix = "preChatForm.fields[" + i + "].";
-				fields.put(prefix + "key", field.key());
-				fields.put(prefix + "label", field.label());
-				fields.put(prefix + "type", field.type().name());
-				fields.put(prefix + "required", String.valueOf(field.required()));
-				fields.put(prefix + "options", field.options().isEmpty() ? null : jsonArray(field.options()));
-				fields.put(prefix + "maxLength", field.maxLength() == null ? null : field.maxLength().toString());
-			}
-		}
-		WaitingQueue q = waitingQueue;
-		fields.put("waitingQueue.enabled", q == null ? null : String.valueOf(q.enabled()));
-		fields.put("waitingQueue.message", q == null ? null : q.message());
-		fields.put("waitingQueue.backgroundColor", q == null ? null : q.backgroundColor().hex());
-		fields.put("waitingQueue.textColor", q == null ? null : q.textColor().hex());
-		fields.put("waitingQueue.logoAssetId", q == null ? null : text(q.logoAssetId()));
-		fields.put("waitingQueue.heroImageAssetId", q == null ? null : text(q.heroImageAssetId()));
-		fields.put("waitingQueue.showPosition", q == null ? null : String.valueOf(q.showPosition()));
-		fields.put("waitingQueue.showEstimatedWait", q == null ? null : String.valueOf(q.showEstimatedWait()));
-		return fields;
+		return ProfileJson.fields(this, ChatProfileDraft.class);
+	}
+
+	/** A setting whose value differs between two profiles: its path, this profile's value and the other's. */
+	public record Difference(String field, String value, String otherValue) {
+	}
+
+	/** The settings {@code other} has otherwise than this profile, by path as {@link #fields()} names them. */
+	public List<Difference> differences(ChatProfile other) {
+		SortedMap<String, String> mine = fields();
+		SortedMap<String, String> theirs = other.fields();
+		SortedSet<String> paths = new TreeSet<>(mine.keySet());
+		paths.addAll(theirs.keySet());
+		return paths.stream()
+			.filter(path -> !Objects.equals(mine.get(path), theirs.get(path)))
+			.map(path -> new Difference(path, mine.get(path), theirs.get(path)))
+			.toList();
 	}
 
 	private static void checkOwnFields(Violations violations, String name, String description,
@@ -144,16 +131,13 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 
 	private static void checkVersionRules(Violations violations, InterfaceVersion version, boolean hasLogo,
 			boolean formEnabled, boolean queueEnabled) {
-		if (version == InterfaceVersion.V1) {
-			if (formEnabled) {
-				violations.add("preChatForm", "a V1 profile has no pre-chat form: leave it out, disable it or use V2");
-			}
-			if (queueEnabled) {
-				violations.add("waitingQueue",
-						"a V1 profile has no waiting queue screen: leave it out, disable it or use V2");
-			}
+		if (formEnabled && !version.hasPreChatForm()) {
+			violations.add("preChatForm", "a V1 profile has no pre-chat form: leave it out, disable it or use V2");
 		}
-		else if (hasLogo) {
+		if (queueEnabled && !version.hasWaitingQueue()) {
+			violations.add("waitingQueue", "a V1 profile has no waiting queue screen: leave it out, disable it or use V2");
+		}
+		if (hasLogo && !version.hasLogo()) {
 			violations.add("logoAssetId",
 					"a V2 profile has no logo in the chat window: leave it out (the waiting queue screen has its own)");
 		}
@@ -163,39 +147,6 @@ public record ChatProfile(UUID id, UUID tenantId, String name, String descriptio
 		if (assetId != null && !violations.has(field) && !assetExists.test(assetId)) {
 			violations.add(field, "is not an uploaded image of this tenant");
 		}
-	}
-
-	private static String text(Object value) {
-		return value == null ? null : value.toString();
-	}
-
-	static String jsonArray(List<String> values) {
-		StringBuilder json = new StringBuilder("[");
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				json.append(',');
-			}
-			json.append('"');
-			for (char c : values.get(i).toCharArray()) {
-				switch (c) {
-					case '"' -> json.append("\\\"");
-					case '\\' -> json.append("\\\\");
-					case '\n' -> json.append("\\n");
-					case '\r' -> json.append("\\r");
-					case '\t' -> json.append("\\t");
-					default -> {
-						if (c < 0x20) {
-							json.append(String.format("\\u%04x", (int) c));
-						}
-						else {
-							json.append(c);
-						}
-					}
-				}
-			}
-			json.append('"');
-		}
-		return json.append(']').toString();
 	}
 
 	/** A draft checked as a whole, so that one answer names every field at fault. */

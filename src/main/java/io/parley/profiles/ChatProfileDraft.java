@@ -3,22 +3,19 @@ package io.parley.profiles;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
+ * The settings of a chat profile, declared once: the API's JSON (read and written), the console's inputs, the audit
+ * history's field paths and the stored document are all derived from these records and the value records they
+ * become ({@link Appearance}, {@link PreChatForm}, {@link WaitingQueue}).
+ * <p>
  * What a client asks a chat profile to be, unchecked: {@link ChatProfile#create} and {@link ChatProfile#update} check
  * it and name every field at fault. Absent appearance values take the defaults of {@link Appearance#DEFAULT}.
  */
+@JsonIgnoreProperties({ "id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy" })
 public record ChatProfileDraft(String name, String description, InterfaceVersion interfaceVersion,
-		AppearanceInput appearance, UUID logoAssetId, PreChatFormInput preChatForm, WaitingQueueInput waitingQueue) {
-
-	/** The appearance as sent; every value may be absent. */
-	public record AppearanceInput(String primaryColor, String primaryTextColor, String agentBubbleColor,
-			String agentBubbleTextColor, String topBarColor, String topBarTextColor, String fontFamily,
-			FontSize fontSize, String headerTitle, String welcomeMessage, String buttonLabel,
-			ButtonPosition buttonPosition) {
-
-		static final AppearanceInput NONE = new AppearanceInput(null, null, null, null, null, null, null, null, null,
-				null, null, null);
-	}
+		Appearance.Input appearance, UUID logoAssetId, PreChatFormInput preChatForm, WaitingQueueInput waitingQueue) {
 
 	/** The pre-chat form as sent; {@code enabled} absent means enabled, since the form was sent. */
 	public record PreChatFormInput(Boolean enabled, String welcomeMessage, List<FieldInput> fields) {
@@ -34,23 +31,21 @@ public record ChatProfileDraft(String name, String description, InterfaceVersion
 			UUID logoAssetId, UUID heroImageAssetId, Boolean showPosition, Boolean showEstimatedWait) {
 	}
 
+	/**
+	 * This draft without the sections its interface version does not have (a V1 profile's pre-chat form and waiting
+	 * screen, a V2 profile's logo): what an editor that keeps them while one switches versions saves.
+	 */
+	public ChatProfileDraft withoutWhatItsVersionLacks() {
+		if (interfaceVersion == null) {
+			return this;
+		}
+		return new ChatProfileDraft(name, description, interfaceVersion, appearance,
+				interfaceVersion.hasLogo() ? logoAssetId : null, interfaceVersion.hasPreChatForm() ? preChatForm : null,
+				interfaceVersion.hasWaitingQueue() ? waitingQueue : null);
+	}
+
 	/** The draft that would leave {@code profile} as it is: a starting point for editing it. */
 	public static ChatProfileDraft of(ChatProfile profile) {
-		Appearance a = profile.appearance();
-		AppearanceInput appearance = new AppearanceInput(a.primaryColor().hex(), a.primaryTextColor().hex(),
-				a.agentBubbleColor().hex(), a.agentBubbleTextColor().hex(), a.topBarColor().hex(),
-				a.topBarTextColor().hex(), a.fontFamily().value(), a.fontSize(), a.headerTitle(), a.welcomeMessage(),
-				a.buttonLabel(), a.buttonPosition());
-		PreChatForm f = profile.preChatForm();
-		PreChatFormInput form = f == null ? null : new PreChatFormInput(f.enabled(), f.welcomeMessage(),
-				f.fields().stream()
-					.map(x -> new FieldInput(x.key(), x.label(), x.type(), x.required(), x.options(), x.maxLength()))
-					.toList());
-		WaitingQueue q = profile.waitingQueue();
-		WaitingQueueInput queue = q == null ? null : new WaitingQueueInput(q.enabled(), q.message(),
-				q.backgroundColor().hex(), q.textColor().hex(), q.logoAssetId(), q.heroImageAssetId(), q.showPosition(),
-				q.showEstimatedWait());
-		return new ChatProfileDraft(profile.name(), profile.description(), profile.interfaceVersion(), appearance,
-				profile.logoAssetId(), form, queue);
+		return ProfileJson.MAPPER.convertValue(profile, ChatProfileDraft.class);
 	}
 }

@@ -47,6 +47,15 @@ public class ChatProfileManagement {
 		return profile;
 	}
 
+	/**
+	 * The profile {@code draft} would make, checked as a new one is (images must be the tenant's) but saved nowhere
+	 * and announced to nobody: the console's live preview and its comparison with a saved profile.
+	 */
+	@Transactional(readOnly = true)
+	public ChatProfile preview(Actor actor, ChatProfileDraft draft) {
+		return ChatProfile.create(UUID.randomUUID(), actor, draft, assetsOf(actor), now());
+	}
+
 	@Transactional(readOnly = true)
 	public ChatProfile get(Actor actor, UUID id) {
 		return profiles.find(actor.tenantId(), id).orElseThrow(() -> new NotFoundException("No chat profile " + id));

@@ -2,13 +2,16 @@ package io.parley.profiles;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.parley.Violations;
 
 /**
  * A colour as {@code #RRGGBB}, nothing else: the widget writes it into CSS, so names, short forms and functions are
  * refused rather than passed through. The text is kept as given (either case).
  */
-public record Color(String hex) {
+public record Color(@JsonValue String hex) {
 
 	private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
 	static final String RULE = "must be a colour written #RRGGBB, e.g. #0B5FFF";
@@ -19,6 +22,7 @@ public record Color(String hex) {
 		}
 	}
 
+	@JsonCreator
 	public static Color of(String hex) {
 		return new Color(hex);
 	}

@@ -2,13 +2,16 @@ package io.parley.profiles;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.parley.Violations;
 
 /**
  * A CSS font-family list such as {@code "Open Sans", Arial, sans-serif}. The widget puts it into a style sheet, so
  * only letters, digits, spaces, commas, quotes and hyphens are allowed: nothing that could end the declaration.
  */
-public record FontFamily(String value) {
+public record FontFamily(@JsonValue String value) {
 
 	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9 ,'\"-]{1,100}");
 	static final String RULE = "must be 1 to 100 characters of letters, digits, spaces, commas, quotes and hyphens,"
@@ -20,6 +23,7 @@ public record FontFamily(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static FontFamily of(String value) {
 		return new FontFamily(value);
 	}

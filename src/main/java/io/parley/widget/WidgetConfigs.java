@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +30,6 @@ import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;
 import io.parley.profiles.ChatProfileDeleted;
 import io.parley.profiles.ChatProfileUpdated;
-import io.parley.profiles.PreChatForm;
 import io.parley.profiles.WaitingQueue;
 import io.parley.routing.Routing;
 
@@ -111,36 +109,18 @@ public class WidgetConfigs {
 	 * of unsaved settings uses it, so the preview is styled by exactly what the widget would serve.
 	 */
 	public static WidgetConfig preview(ChatProfile profile, String baseUrl) {
-		return new WidgetConfig(null, profile.interfaceVersion().name(), appearance(profile.appearance()),
-				url(baseUrl, profile.logoAssetId()), preChatForm(profile.preChatForm()),
+		return new WidgetConfig(null, profile.interfaceVersion().name(), profile.appearance(),
+				url(baseUrl, profile.logoAssetId()), profile.preChatForm(),
 				waitingQueue(profile.waitingQueue(), baseUrl), true);
 	}
 
 	static WidgetConfig config(PointOfContact poc, ChatProfile profile, String baseUrl, boolean agentsAvailable) {
 		if (profile == null) {
-			return new WidgetConfig(poc.id(), "V1", appearance(Appearance.DEFAULT), null, null, null, agentsAvailable);
+			return new WidgetConfig(poc.id(), "V1", Appearance.DEFAULT, null, null, null, agentsAvailable);
 		}
-		return new WidgetConfig(poc.id(), profile.interfaceVersion().name(), appearance(profile.appearance()),
-				url(baseUrl, profile.logoAssetId()), preChatForm(profile.preChatForm()),
+		return new WidgetConfig(poc.id(), profile.interfaceVersion().name(), profile.appearance(),
+				url(baseUrl, profile.logoAssetId()), profile.preChatForm(),
 				waitingQueue(profile.waitingQueue(), baseUrl), agentsAvailable);
-	}
-
-	private static WidgetConfig.Appearance appearance(Appearance a) {
-		return new WidgetConfig.Appearance(a.primaryColor().hex(), a.primaryTextColor().hex(),
-				a.agentBubbleColor().hex(), a.agentBubbleTextColor().hex(), a.topBarColor().hex(),
-				a.topBarTextColor().hex(), a.fontFamily().value(), a.fontSize().name(), a.headerTitle(),
-				a.welcomeMessage(), a.buttonLabel(), a.buttonPosition().name());
-	}
-
-	private static WidgetConfig.PreChatForm preChatForm(PreChatForm form) {
-		if (form == null) {
-			return null;
-		}
-		List<WidgetConfig.Field> fields = form.fields().stream()
-			.map(f -> new WidgetConfig.Field(f.key(), f.label(), f.type().name(), f.required(), f.options(),
-					f.maxLength()))
-			.toList();
-		return new WidgetConfig.PreChatForm(form.enabled(), form.welcomeMessage(), fields);
 	}
 
 	private static WidgetConfig.WaitingQueue waitingQueue(WaitingQueue queue, String baseUrl) {

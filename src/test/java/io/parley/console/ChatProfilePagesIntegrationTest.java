@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.parley.GoldenJson;
 import io.parley.HttpApi;
 import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
@@ -133,7 +134,7 @@ class ChatProfilePagesIntegrationTest {
 		assertThat(page).containsPattern("id=\"f-appearance-primaryColor\"[^>]*value=\"red\"")
 			.containsPattern("id=\"f-appearance-primaryColor-error\">[^<]*#RRGGBB")
 			.containsPattern("id=\"f-preChatForm-fields-0-options-error\">[^<]*needs at least one option")
-			.contains("href=\"#f-appearance-primaryColor\"", "Primary color", "Pre-chat field 1: Options");
+			.contains("href=\"#f-appearance-primaryColor\"", "Appearance › Primary color", "Pre-chat form › Field 1 › Options");
 		assertThat(api.get("/api/v1/chat-profiles?q=Broken").json().at("/items").size()).isZero();
 	}
 
@@ -284,6 +285,41 @@ class ChatProfilePagesIntegrationTest {
 
 		String editor = page(get("/console/chat-profiles/new"));
 		assertThat(editor).contains("data-preview-frame", "/console/js/preview.js", "/widget/window.js", "/widget/loader.js");
+		assertThat(editor).as("the offset inputs, labelled from messages.properties").contains(
+				"name=\"appearance.buttonOffset.x\"", "value=\"20\"", ">Distance from the side (px)</label>",
+				">Distance from the top or bottom (px)</label>");
+	}
+
+	/** The live preview answers as the build before the settings schema did (golden files, see GoldenJson). */
+	@Test
+	void previewAnswersAsTheBuildBeforeTheSettingsSchema() throws Exception {
+		assertPreview(200, "widget/preview-v1.json", fields(
+				"interfaceVersion", "V1", "appearance.primaryColor", "#102030", "appearance.fontSize", "SMALL",
+				"appearance.headerTitle", "Unsaved", "appearance.welcomeMessage", "Hello",
+				"appearance.buttonLabel", "Chat", "appearance.buttonPosition", "BOTTOM_LEFT",
+				"preChatForm.enabled", "true", "preChatForm.fields[0].key", "dropped",
+				"preChatForm.fields[0].label", "Dropped", "waitingQueue.enabled", "true"));
+		assertPreview(200, "widget/preview-v2.json", fields(
+				"interfaceVersion", "V2", "appearance.headerTitle", "Not saved yet",
+				"preChatForm.enabled", "true", "preChatForm.welcomeMessage", "Hi",
+				"preChatForm.fields[0].key", "email", "preChatForm.fields[0].label", "Email",
+				"preChatForm.fields[0].type", "EMAIL", "preChatForm.fields[0].required", "true",
+				"preChatForm.fields[0].maxLength", "120",
+				"preChatForm.fields[1].key", "topic", "preChatForm.fields[1].label", "Topic",
+				"preChatForm.fields[1].type", "SELECT", "preChatForm.fields[1].options", "Orders\nReturns",
+				"waitingQueue.enabled", "true", "waitingQueue.message", "Wait", "waitingQueue.showPosition", "true",
+				"logoAssetId", ""));
+		assertPreview(400, "widget/preview-invalid.json", fields(
+				"interfaceVersion", "V2", "appearance.primaryColor", "#12", "appearance.buttonLabel", "",
+				"preChatForm.enabled", "true", "preChatForm.fields[0].key", "1x",
+				"preChatForm.fields[0].label", "", "preChatForm.fields[0].maxLength", "many"));
+	}
+
+	private void assertPreview(int status, String golden, Map<String, String> fields) throws Exception {
+		MvcResult result = mvc.perform(post("/console/chat-profiles/preview").with(signedIn).with(csrf())
+			.params(form(fields))).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+		GoldenJson.assertMatches(golden, result.getResponse().getContentAsString());
 	}
 
 	@Test

@@ -180,6 +180,47 @@ class ConsoleBrowserIntegrationTest {
 	}
 
 	@Test
+	void movesTheButtonAwayFromItsCornerInThePreviewAndSavesTheOffset() {
+		logIn();
+		WebDriver driver = browser.driver();
+		driver.findElement(By.linkText("New chat profile")).click();
+		browser.await("the editor", d -> d.findElements(By.id("f-name")).size() == 1);
+		driver.findElement(By.id("f-name")).sendKeys("Offset chat");
+		driver.findElement(By.cssSelector("[data-state=button]")).click();
+		String buttonGap = "const f = document.querySelector('[data-preview-frame]');"
+				+ " const host = f.contentDocument && f.contentDocument.querySelector('parley-chat');"
+				+ " const b = host && host.shadowRoot && host.shadowRoot.querySelector('button');"
+				+ " if (!b) { return null; } const r = b.getBoundingClientRect();"
+				+ " return Math.round(f.contentWindow.innerWidth - r.right) + ',' + Math.round(f.contentWindow.innerHeight - r.bottom);";
+		browser.await("the preview's button 20 px from its corner", d -> "20,20".equals(browser.script(buttonGap)));
+		WebElement x = driver.findElement(By.id("f-appearance-buttonOffset-x"));
+		assertThat(x.getDomAttribute("type")).isEqualTo("number");
+		x.clear();
+		x.sendKeys("96");
+		WebElement y = driver.findElement(By.id("f-appearance-buttonOffset-y"));
+		y.clear();
+		y.sendKeys("48");
+		browser.await("the preview's button moved with the unsaved offset", d -> "96,48".equals(browser.script(buttonGap)));
+		scrollTo(".preview-pane");
+		browser.screenshot("console-live-preview-button-offset");
+
+		y.clear();
+		y.sendKeys("201");
+		driver.findElement(By.cssSelector("[data-save]")).click();
+		browser.await("the refusal next to the input", d -> d.findElements(By.id("f-appearance-buttonOffset-y-error"))
+			.size() == 1);
+		assertThat(text("#f-appearance-buttonOffset-y-error")).contains("0 to 200");
+		y = driver.findElement(By.id("f-appearance-buttonOffset-y"));
+		y.clear();
+		y.sendKeys("48");
+		driver.findElement(By.cssSelector("[data-save]")).click();
+		browser.await("the saved profile", d -> d.findElements(By.cssSelector(".alert-success")).size() == 1);
+		var offset = api.get("/api/v1/chat-profiles?q=Offset%20chat").json().at("/items/0/appearance/buttonOffset");
+		assertThat(offset.at("/x").asInt()).isEqualTo(96);
+		assertThat(offset.at("/y").asInt()).isEqualTo(48);
+	}
+
+	@Test
 	void previewsTheWaitingScreenAndTheEndedChatFromTheUnsavedSettings() {
 		Map<String, Object> waiting = new java.util.LinkedHashMap<>(Map.of("enabled", true,
 				"message", "Thanks for your patience.", "backgroundColor", "#F0FDFA", "textColor", "#134E4A",

@@ -16,7 +16,7 @@ import io.parley.FieldViolation;
 import io.parley.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
-import io.parley.profiles.ChatProfileDraft.AppearanceInput;
+
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 import io.parley.profiles.ChatProfileDraft.PreChatFormInput;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
@@ -47,8 +47,8 @@ class ChatProfileTest {
 	void fillsDefaultsForAnOmittedAppearance() {
 		ChatProfile profile = create(new ChatProfileDraft("Plain", null, InterfaceVersion.V1, null, null, null, null));
 		assertThat(profile.appearance()).isEqualTo(Appearance.DEFAULT);
-		AppearanceInput someColours = new AppearanceInput("#FF0000", null, null, null, null, null, null, FontSize.HUGE,
-				null, null, null, ButtonPosition.TOP_LEFT);
+		Appearance.Input someColours = new Appearance.Input("#FF0000", null, null, null, null, null, null, FontSize.HUGE,
+				null, null, null, ButtonPosition.TOP_LEFT, new Appearance.ButtonOffset(5, null));
 		Appearance partly = create(new ChatProfileDraft("Partly", null, InterfaceVersion.V1, someColours, null, null,
 				null)).appearance();
 		assertThat(partly.primaryColor().hex()).isEqualTo("#FF0000");
@@ -56,6 +56,9 @@ class ChatProfileTest {
 		assertThat(partly.fontSize()).isEqualTo(FontSize.HUGE);
 		assertThat(partly.buttonPosition()).isEqualTo(ButtonPosition.TOP_LEFT);
 		assertThat(partly.buttonLabel()).isEqualTo("Live Chat");
+		assertThat(partly.buttonOffset()).as("a coordinate left out takes its default")
+			.isEqualTo(new Appearance.ButtonOffset(5, 20));
+		assertThat(Appearance.DEFAULT.buttonOffset()).isEqualTo(new Appearance.ButtonOffset(20, 20));
 	}
 
 	@Test
@@ -141,13 +144,14 @@ class ChatProfileTest {
 
 	@Test
 	void namesEveryFieldAtFaultAtOnce() {
-		AppearanceInput appearance = new AppearanceInput("#FFF", "red", null, null, null, null, "Arial; x:y", null,
-				"t".repeat(101), null, "", null);
+		Appearance.Input appearance = new Appearance.Input("#FFF", "red", null, null, null, null, "Arial; x:y", null,
+				"t".repeat(101), null, "", null, new Appearance.ButtonOffset(201, -1));
 		ChatProfileDraft draft = new ChatProfileDraft("", "d".repeat(1001), InterfaceVersion.V1, appearance, null,
 				new PreChatFormInput(null, "w\u0000", List.of()), null);
 		assertThat(violations(draft)).containsExactlyInAnyOrder("name", "description", "appearance.primaryColor",
 				"appearance.primaryTextColor", "appearance.fontFamily", "appearance.headerTitle",
-				"appearance.buttonLabel", "preChatForm.welcomeMessage", "preChatForm");
+				"appearance.buttonLabel", "appearance.buttonOffset.x", "appearance.buttonOffset.y",
+				"preChatForm.welcomeMessage", "preChatForm");
 		assertThat(violations(new ChatProfileDraft(null, null, null, null, null, null, null)))
 			.containsExactlyInAnyOrder("name", "interfaceVersion");
 	}
@@ -155,8 +159,8 @@ class ChatProfileTest {
 	@Test
 	void keepsTextExactlyAsGiven() {
 		String markup = "<script>alert(1)</script>\r\n  ";
-		AppearanceInput appearance = new AppearanceInput(null, null, null, null, null, null, null, null, markup, markup,
-				"<b>", null);
+		Appearance.Input appearance = new Appearance.Input(null, null, null, null, null, null, null, null, markup, markup,
+				"<b>", null, null);
 		ChatProfile profile = create(new ChatProfileDraft(markup, markup, InterfaceVersion.V1, appearance, null, null,
 				null));
 		assertThat(profile.name()).isEqualTo(markup);
@@ -238,6 +242,32 @@ class ChatProfileTest {
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------------------------
+
+	@Test
+	void dropsTheSectionsItsVersionLacksWhenAsked() {
+		ChatProfileDraft v2 = withVersion(v2(), InterfaceVersion.V2, LOGO);
+		ChatProfileDraft kept = v2.withoutWhatItsVersionLacks();
+		assertThat(kept.logoAssetId()).as("a V2 profile has no logo").isNull();
+		assertThat(kept.preChatForm()).isEqualTo(v2.preChatForm());
+		ChatProfileDraft v1 = withVersion(v2(), InterfaceVersion.V1, LOGO).withoutWhatItsVersionLacks();
+		assertThat(v1.preChatForm()).isNull();
+		assertThat(v1.waitingQueue()).isNull();
+		assertThat(create(v1).logoAssetId()).isEqualTo(LOGO);
+	}
+
+	@Test
+	void namesTheSettingsAnotherProfileHasOtherwise() {
+		ChatProfile mine = create(v2());
+		Appearance.Input red = new Appearance.Input("#FF0000", null, null, null, null, null, null, null, null, null,
+				null, null, new Appearance.ButtonOffset(null, 64));
+		ChatProfileDraft draft = v2();
+		ChatProfile theirs = create(new ChatProfileDraft(draft.name(), draft.description(), InterfaceVersion.V2, red,
+				null, draft.preChatForm(), draft.waitingQueue()));
+		assertThat(mine.differences(theirs)).containsExactly(
+				new ChatProfile.Difference("appearance.buttonOffset.y", "20", "64"),
+				new ChatProfile.Difference("appearance.primaryColor", "#0B5FFF", "#FF0000"));
+		assertThat(mine.differences(mine)).isEmpty();
+	}
 
 	static ChatProfile create(ChatProfileDraft draft) {
 		return ChatProfile.create(UUID.randomUUID(), ADMIN, draft, ASSETS, NOW);

@@ -97,6 +97,30 @@ class ChatProfilesIntegrationTest {
 	}
 
 	@Test
+	void buttonOffsetIsWholePixelsFrom0To200AndItsChangesAreAudited() {
+		Answer created = admin.post(PROFILES, Map.of("name", unique("Offset"), "interfaceVersion", "V1"));
+		assertThat(created.json().at("/appearance/buttonOffset")).as("the default")
+			.isEqualTo(HttpApi.JSON.readTree("{\"x\": 20, \"y\": 20}"));
+		String id = created.json().at("/id").asString();
+		for (Object wrong : List.of(201, -1, 1.5, "20", true)) {
+			Answer refused = admin.put(PROFILES + "/" + id, Map.of("name", unique("Offset"), "interfaceVersion", "V1",
+					"appearance", Map.of("buttonOffset", Map.of("x", wrong, "y", 20))));
+			assertThat(refused.status()).as(wrong + ": " + refused).isEqualTo(400);
+			assertThat(refused.json().at("/errors/0/field").asString()).as(wrong.toString())
+				.isEqualTo("appearance.buttonOffset.x");
+		}
+		Answer moved = admin.put(PROFILES + "/" + id, Map.of("name", created.json().at("/name").asString(),
+				"interfaceVersion", "V1", "appearance", Map.of("buttonOffset", Map.of("x", 0, "y", 200))));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(admin.get(PROFILES + "/" + id).json().at("/appearance/buttonOffset/y").asInt()).isEqualTo(200);
+
+		JsonNode update = admin.get(PROFILES + "/" + id + "/audit?action=UPDATED").json().at("/items/0/changes");
+		assertThat(update.toString()).contains(
+				"{\"field\":\"appearance.buttonOffset.x\",\"oldValue\":\"20\",\"newValue\":\"0\"}",
+				"{\"field\":\"appearance.buttonOffset.y\",\"oldValue\":\"20\",\"newValue\":\"200\"}");
+	}
+
+	@Test
 	void fillsTheDocumentedAppearanceDefaults() {
 		Answer created = admin.post(PROFILES, Map.of("name", unique("Defaults"), "interfaceVersion", "V1"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -120,6 +120,23 @@ class WidgetButtonBrowserIntegrationTest {
 		}
 	}
 
+	@Test
+	void buttonAndWindowKeepTheProfilesOffsetFromTheirCorner() {
+		String profile = fixtures.profile(Map.of("interfaceVersion", "V1", "appearance", Map.of("buttonPosition",
+				"BOTTOM_LEFT", "buttonOffset", Map.of("x", 130, "y", 0))));
+		String poc = fixtures.pointOfContact(profile, "sales", List.of(shop.origin()));
+		browser.driver().get(shopWith(poc, false));
+		WebElement button = button();
+		Map<String, Object> placed = rect(button);
+		assertThat(number(placed.get("left"))).as("pixels from the left edge").isEqualTo(130.0);
+		assertThat(number(placed.get("bottom"))).as("pixels from the bottom edge").isEqualTo(0.0);
+		browser.screenshot("widget-button-offset-130-0");
+		button.click();
+		Map<String, Object> window = rect(frame());
+		assertThat(number(window.get("left"))).as("the window keeps the same side distance").isEqualTo(130.0);
+		assertThat(number(window.get("bottom"))).as("the window opens above the button").isEqualTo(70.0);
+	}
+
 	private static void assertCorner(String corner, Map<String, Object> rect) {
 		assertCorner(corner, rect, Browser.WIDTH, Browser.HEIGHT);
 	}

@@ -230,6 +230,17 @@ class WidgetConfigIntegrationTest {
 	}
 
 	@Test
+	void carriesTheButtonOffsetOfTheProfile() {
+		WidgetFixtures fixtures = new WidgetFixtures(port);
+		String profile = fixtures.profile(Map.of("interfaceVersion", "V1", "appearance",
+				Map.of("buttonOffset", Map.of("x", 64, "y", 112))));
+		String poc = fixtures.pointOfContact(profile, "sales", List.of());
+		JsonNode offset = config(poc).json().at("/appearance/buttonOffset");
+		assertThat(offset.at("/x").asInt()).isEqualTo(64);
+		assertThat(offset.at("/y").asInt()).isEqualTo(112);
+	}
+
+	@Test
 	void emptyAllowedOriginsAllowAnyOrigin() {
 		String id = createPoc(Map.of()).at("/id").asString();
 		Answer answer = HttpApi.anonymous(port).with("Origin", "http://localhost:3000")

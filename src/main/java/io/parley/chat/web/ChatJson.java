@@ -3,11 +3,9 @@ package io.parley.chat.web;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.StrictJson;
 import io.parley.chat.ChatEvent;
 import io.parley.routing.AgentStatus;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The request and answer bodies of the chat endpoints. */
 final class ChatJson {
@@ -19,14 +17,14 @@ final class ChatJson {
 	record StartRequest(JsonNode preChat) {
 	}
 
-	record MessageRequest(@JsonDeserialize(using = StrictJson.Text.class) String clientMessageId,
-			@JsonDeserialize(using = StrictJson.Text.class) String text) {
+	record MessageRequest(String clientMessageId,
+			String text) {
 	}
 
-	record TypingRequest(@JsonDeserialize(using = StrictJson.Flag.class) Boolean typing) {
+	record TypingRequest(Boolean typing) {
 	}
 
-	record StatusRequest(@JsonDeserialize(using = StrictJson.Constant.class) AgentStatus status) {
+	record StatusRequest(AgentStatus status) {
 	}
 
 	record Events(List<Map<String, Object>> events) {

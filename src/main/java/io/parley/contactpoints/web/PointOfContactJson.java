@@ -1,6 +1,5 @@
 package io.parley.contactpoints.web;
 
-import io.parley.StrictJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.parley.contactpoints.Origin;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactDraft;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The JSON of a point of contact as API.md shows it, and of the assignment requests. */
 final class PointOfContactJson {
@@ -21,11 +19,11 @@ final class PointOfContactJson {
 	/** A point of contact as sent; the read-only fields of one that was read are ignored, so it can be sent back. */
 	@JsonIgnoreProperties({ "id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy" })
 	record PointOfContactRequest(
-			@JsonDeserialize(using = StrictJson.Text.class) String name,
-			@JsonDeserialize(using = StrictJson.Text.class) String description,
-			@JsonDeserialize(using = StrictJson.Text.class) String skill,
-			@JsonDeserialize(using = StrictJson.Flag.class) Boolean active,
-			@JsonDeserialize(contentUsing = StrictJson.Text.class) List<String> allowedOrigins,
+			String name,
+			String description,
+			String skill,
+			Boolean active,
+			List<String> allowedOrigins,
 			UUID chatProfileId) {
 
 		PointOfContactDraft draft() {

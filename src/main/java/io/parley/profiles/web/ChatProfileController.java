@@ -22,17 +22,22 @@ import io.parley.Versions;
 import io.parley.Violations;
 import io.parley.accounts.Actor;
 import io.parley.profiles.ChatProfile;
+import io.parley.profiles.ChatProfileDraft;
 import io.parley.profiles.ChatProfileManagement;
-import io.parley.profiles.web.ChatProfileJson.CopyRequest;
-import io.parley.profiles.web.ChatProfileJson.ProfileRequest;
-import io.parley.profiles.web.ChatProfileJson.ProfileResponse;
 
-/** The chat profiles of the caller's tenant: read by admins and agents, written by admins. */
+/**
+ * The chat profiles of the caller's tenant: read by admins and agents, written by admins. The JSON is the profile
+ * module's records as they are: a {@link ChatProfileDraft} read, a {@link ChatProfile} written.
+ */
 @RestController
 @RequestMapping("/api/v1/chat-profiles")
 class ChatProfileController {
 
 	private static final int QUERY_MAX = 200;
+
+	/** The body of {@code POST /{id}/copy}. */
+	record CopyRequest(String name) {
+	}
 
 	private final ChatProfileManagement profiles;
 
@@ -41,30 +46,30 @@ class ChatProfileController {
 	}
 
 	@GetMapping
-	ListPage<ProfileResponse> list(Actor actor, @RequestParam(required = false) String q,
+	ListPage<ChatProfile> list(Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		int size = ListPage.limit(limit);
 		Violations violations = new Violations();
 		violations.optionalText("q", q, QUERY_MAX);
 		violations.throwIfAny();
-		return profiles.page(actor, q, cursor, size).map(ProfileResponse::of);
+		return profiles.page(actor, q, cursor, size);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ProfileResponse> create(Actor actor, @RequestBody ProfileRequest request) {
-		ChatProfile profile = profiles.create(actor, request.draft());
+	ResponseEntity<ChatProfile> create(Actor actor, @RequestBody ChatProfileDraft draft) {
+		ChatProfile profile = profiles.create(actor, draft);
 		return created(profile);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ProfileResponse> get(Actor actor, @PathVariable UUID id) {
+	ResponseEntity<ChatProfile> get(Actor actor, @PathVariable UUID id) {
 		return ok(profiles.get(actor, id));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ProfileResponse> update(Actor actor, @PathVariable UUID id, @RequestBody ProfileRequest request,
+	ResponseEntity<ChatProfile> update(Actor actor, @PathVariable UUID id, @RequestBody ChatProfileDraft draft,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return ok(profiles.update(actor, id, Versions.ifMatch(ifMatch), request.draft()));
+		return ok(profiles.update(actor, id, Versions.ifMatch(ifMatch), draft));
 	}
 
 	@DeleteMapping("/{id}")
@@ -75,17 +80,17 @@ class ChatProfileController {
 	}
 
 	@PostMapping(path = "/{id}/copy", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ProfileResponse> copy(Actor actor, @PathVariable UUID id, @RequestBody CopyRequest request) {
+	ResponseEntity<ChatProfile> copy(Actor actor, @PathVariable UUID id, @RequestBody CopyRequest request) {
 		return created(profiles.copy(actor, id, request.name()));
 	}
 
-	private static ResponseEntity<ProfileResponse> created(ChatProfile profile) {
+	private static ResponseEntity<ChatProfile> created(ChatProfile profile) {
 		return ResponseEntity.created(URI.create("/api/v1/chat-profiles/" + profile.id()))
 			.eTag(Versions.etag(profile.version()))
-			.body(ProfileResponse.of(profile));
+			.body(profile);
 	}
 
-	private static ResponseEntity<ProfileResponse> ok(ChatProfile profile) {
-		return ResponseEntity.ok().eTag(Versions.etag(profile.version())).body(ProfileResponse.of(profile));
+	private static ResponseEntity<ChatProfile> ok(ChatProfile profile) {
+		return ResponseEntity.ok().eTag(Versions.etag(profile.version())).body(profile);
 	}
 }

@@ -13,10 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
@@ -38,8 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.parley.EmbeddedPostgresDatabase;
 import io.parley.accounts.TestTenants;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.parley.assets.Assets;
 
 /**
@@ -63,18 +60,8 @@ class ChatProfileControllerTest {
 	@ComponentScan(basePackages = "io.parley", useDefaultFilters = false, includeFilters = @Filter(
 			type = FilterType.REGEX, pattern = "io\\.parley\\.(accounts\\.(Users|ApiTokens|Tenants|TestTenants)"
 					+ "|profiles\\.(ChatProfiles|ChatProfileManagement))"))
-	@Import(Assets.class)
+	@Import({ Assets.class, EmbeddedPostgresDatabase.class })
 	static class Backend {
-
-		@Bean(destroyMethod = "close")
-		EmbeddedPostgres postgres() throws IOException {
-			return EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
-		}
-
-		@Bean
-		DataSource dataSource(EmbeddedPostgres postgres) {
-			return postgres.getPostgresDatabase();
-		}
 	}
 
 	@Autowired
