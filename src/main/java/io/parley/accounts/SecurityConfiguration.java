@@ -45,6 +45,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.parley.ModuleRoutes;
+import io.parley.Problem;
 import io.parley.RouteTable;
 import io.parley.RouteTable.Area;
 import io.parley.database.DatabaseOutage;
@@ -311,13 +312,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	/** A problem answer; {@code challenge} asks for API credentials on a 401 (not where only the session counts). */
 	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail,
 			boolean challenge) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (status == HttpStatus.UNAUTHORIZED && challenge) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Parley\", Bearer");
 		}
-		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')
-				+ "\",\"title\":\"" + title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+		Problem.of(status, title, detail).writeTo(response);
 	}
 
 	/** 429 with {@code Retry-After}: credentials refused unchecked by the {@link LoginThrottle}. */
