@@ -32,40 +32,51 @@ class ApiGoldenIntegrationTest {
 	@Autowired
 	TestTenants tenants;
 
-	@Test
-	void pointsOfContactAnswerAsRecorded() {
+	/** A new tenant with its admin; its names' random parts are volatile. */
+	private record Tenant(String suffix, HttpApi admin, Map<String, String> volatiles) {
+	}
+
+	private Tenant newTenant() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String adminName = tenants.tenantWithAdmin(PASSWORD);
-		HttpApi admin = HttpApi.basic(port, adminName, PASSWORD);
-		Map<String, String> volatiles = Map.of(suffix, "<suffix>", adminName.substring("admin-".length()), "<admin>");
-		Answer created = admin.post("/api/v1/points-of-contact", Map.of("name", "Sales " + suffix, "skill", "sales",
-				"description", "The shop's sales page", "allowedOrigins", List.of("https://shop.example.com")));
+		return new Tenant(suffix, HttpApi.basic(port, adminName, PASSWORD),
+				Map.of(suffix, "<suffix>", adminName.substring("admin-".length()), "<admin>"));
+	}
+
+	@Test
+	void pointsOfContactAnswerAsRecorded() {
+		Tenant tenant = newTenant();
+		Answer created = tenant.admin().post("/api/v1/points-of-contact", Map.of("name", "Sales " + tenant.suffix(),
+				"skill", "sales", "description", "The shop's sales page",
+				"allowedOrigins", List.of("https://shop.example.com")));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		Golden.assertMatches("api/point-of-contact-created.json", created.json(), volatiles);
+		Golden.assertMatches("api/point-of-contact-created.json", created.json(), tenant.volatiles());
 		String id = created.json().at("/id").asString();
 
-		Golden.assertMatches("api/point-of-contact.json", admin.get("/api/v1/points-of-contact/" + id).json(), volatiles);
-		Golden.assertMatches("api/points-of-contact.json", admin.get("/api/v1/points-of-contact").json(), volatiles);
+		Golden.assertMatches("api/point-of-contact.json", tenant.admin().get("/api/v1/points-of-contact/" + id).json(),
+				tenant.volatiles());
+		Golden.assertMatches("api/points-of-contact.json", tenant.admin().get("/api/v1/points-of-contact").json(),
+				tenant.volatiles());
 
-		Answer stale = admin.with("If-Match", "\"99\"").put("/api/v1/points-of-contact/" + id,
+		Answer stale = tenant.admin().with("If-Match", "\"99\"").put("/api/v1/points-of-contact/" + id,
 				Map.of("name", "Sales", "skill", "sales"));
 		assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
 		Golden.assertMatches("api/problem-412-stale.json", stale.json());
 
-		Answer invalid = admin.post("/api/v1/points-of-contact", Map.of("name", "", "skill", "Not A Skill!",
+		Answer invalid = tenant.admin().post("/api/v1/points-of-contact", Map.of("name", "", "skill", "Not A Skill!",
 				"allowedOrigins", List.of("shop.example.com/path")));
 		assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
 		Golden.assertMatches("api/problem-400-fields.json", invalid.json());
 
-		Answer malformed = admin.send("POST", "/api/v1/points-of-contact", "{\"name\": ", "application/json");
+		Answer malformed = tenant.admin().send("POST", "/api/v1/points-of-contact", "{\"name\": ", "application/json");
 		assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
 		Golden.assertMatches("api/problem-400-malformed.json", malformed.json());
 
-		Answer unknown = admin.get("/api/v1/points-of-contact/" + UUID.randomUUID());
+		Answer unknown = tenant.admin().get("/api/v1/points-of-contact/" + UUID.randomUUID());
 		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
 		Golden.assertMatches("api/problem-404.json", unknown.json());
 
-		Answer notUuid = admin.get("/api/v1/points-of-contact/not-a-uuid");
+		Answer notUuid = tenant.admin().get("/api/v1/points-of-contact/not-a-uuid");
 		assertThat(notUuid.status()).as(notUuid.toString()).isEqualTo(400);
 		Golden.assertMatches("api/problem-400-type.json", notUuid.json());
 
@@ -77,30 +88,27 @@ class ApiGoldenIntegrationTest {
 
 	@Test
 	void usersAndTokensAnswerAsRecorded() {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String adminName = tenants.tenantWithAdmin(PASSWORD);
-		HttpApi admin = HttpApi.basic(port, adminName, PASSWORD);
-		Map<String, String> volatiles = Map.of(suffix, "<suffix>", adminName.substring("admin-".length()), "<admin>");
-		String agentName = "agent-" + suffix;
-		Answer created = admin.post("/api/v1/users", Map.of("username", agentName, "displayName", "Ann " + suffix,
-				"password", "agent-password", "roles", List.of("AGENT"), "skills", List.of("sales"),
-				"maxConcurrentChats", 3));
+		Tenant tenant = newTenant();
+		String agentName = "agent-" + tenant.suffix();
+		Answer created = tenant.admin().post("/api/v1/users", Map.of("username", agentName,
+				"displayName", "Ann " + tenant.suffix(), "password", "agent-password", "roles", List.of("AGENT"),
+				"skills", List.of("sales"), "maxConcurrentChats", 3));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		Golden.assertMatches("api/user-created.json", created.json(), volatiles);
-		Golden.assertMatches("api/users.json", admin.get("/api/v1/users").json(), volatiles);
+		Golden.assertMatches("api/user-created.json", created.json(), tenant.volatiles());
+		Golden.assertMatches("api/users.json", tenant.admin().get("/api/v1/users").json(), tenant.volatiles());
 
-		Answer duplicate = admin.post("/api/v1/users", Map.of("username", agentName, "displayName", "Again",
+		Answer duplicate = tenant.admin().post("/api/v1/users", Map.of("username", agentName, "displayName", "Again",
 				"password", "agent-password", "roles", List.of("AGENT")));
 		assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(409);
-		Golden.assertMatches("api/problem-409.json", duplicate.json(), volatiles);
+		Golden.assertMatches("api/problem-409.json", duplicate.json(), tenant.volatiles());
 
-		Answer token = admin.post("/api/v1/api-tokens", Map.of("name", "ci " + suffix));
+		Answer token = tenant.admin().post("/api/v1/api-tokens", Map.of("name", "ci " + tenant.suffix()));
 		assertThat(token.status()).as(token.toString()).isEqualTo(201);
 		assertThat(token.json().at("/token").asString()).startsWith("pat_");
-		Golden.assertMatches("api/api-token-created.json", token.json(), volatiles);
-		Answer tokens = admin.get("/api/v1/api-tokens");
+		Golden.assertMatches("api/api-token-created.json", token.json(), tenant.volatiles());
+		Answer tokens = tenant.admin().get("/api/v1/api-tokens");
 		assertThat(tokens.text()).as("the secret is shown once").doesNotContain(token.json().at("/token").asString());
-		Golden.assertMatches("api/api-tokens.json", tokens.json(), volatiles);
+		Golden.assertMatches("api/api-tokens.json", tokens.json(), tenant.volatiles());
 
 		Answer anonymous = HttpApi.anonymous(port).get("/api/v1/users");
 		assertThat(anonymous.status()).isEqualTo(401);

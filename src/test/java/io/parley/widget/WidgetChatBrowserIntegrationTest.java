@@ -212,7 +212,8 @@ class WidgetChatBrowserIntegrationTest {
 		// With sounds on, the agent's message plays the chime (playTune of events.js, shared with the agent console).
 		driver().findElement(By.cssSelector("button[aria-label='Sounds']")).click();
 		browser.script("window.parleyTones = 0; const start = OscillatorNode.prototype.start;"
-				+ " OscillatorNode.prototype.start = function (...args) { window.parleyTones++; return start.apply(this, args); };");
+				+ " OscillatorNode.prototype.start = function (...args) {"
+				+ " window.parleyTones++; return start.apply(this, args); };");
 
 		// Both directions, typing, and markup that stays text.
 		assertThat(agent.post("/api/v1/agent/chats/" + chat + "/typing", Map.of("typing", true)).status()).isEqualTo(204);
