@@ -113,6 +113,8 @@ class ApiGoldenIntegrationTest {
 		Answer anonymous = HttpApi.anonymous(port).get("/api/v1/users");
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Parley\", Bearer");
+		// written by the security entry point, yet typed like every other problem (it said charset=ISO-8859-1 before)
+		assertThat(anonymous.header("Content-Type")).isEqualTo("application/problem+json");
 		Golden.assertMatches("api/problem-401.json", anonymous.json());
 
 		Answer agent = HttpApi.basic(port, agentName, "agent-password").get("/api/v1/users");
