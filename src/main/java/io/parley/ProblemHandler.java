@@ -1,8 +1,6 @@
 package io.parley;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +10,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -96,11 +93,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpected(Exception e) {
 		if (DatabaseOutage.explains(e)) {
 			log.warn("Answered 503, the database is out of reach: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			Problem unavailable = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+					"Parley cannot reach its database right now. Please try again in a few seconds.");
+			return unavailable.response()
 				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-						"Parley cannot reach its database right now. Please try again in a few seconds.", null).getBody());
+				.body(unavailable.detail());
 		}
 		log.error("Unexpected error", e);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -155,8 +152,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem && (problem.getType() == null
 				|| "about:blank".equals(problem.getType().toString()))) {
-			String title = problem.getTitle() == null ? "error" : problem.getTitle();
-			problem.setType(URI.create("https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')));
+			problem.setType(Problem.typeOf(problem.getTitle() == null ? "error" : problem.getTitle()));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
@@ -212,12 +208,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldViolation> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')));
-		if (errors != null && !errors.isEmpty()) {
-			problem.setProperty("errors", errors.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-		}
-		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		Problem problem = Problem.of(status, title, detail).errors(errors);
+		return problem.response().body(problem.detail());
 	}
 }

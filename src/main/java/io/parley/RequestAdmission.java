@@ -1,7 +1,6 @@
 package io.parley;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,9 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestAdmission extends OncePerRequestFilter {
 
-	static final String BUSY = "{\"type\":\"https://parley.io/problems/busy\",\"title\":\"Service busy\","
-			+ "\"status\":503,\"detail\":\"Parley is handling as many requests as it can right now."
-			+ " Please try again in a second.\"}";
+	private static final Problem BUSY = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Service busy",
+			"Parley is handling as many requests as it can right now. Please try again in a second.").type("busy");
 
 	private final Semaphore permits;
 
@@ -50,11 +48,9 @@ public class RequestAdmission extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!permits.tryAcquire()) {
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
+			BUSY.writeTo(response);
 			return;
 		}
 		try {

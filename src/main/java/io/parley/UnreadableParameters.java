@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -50,12 +51,10 @@ public class UnreadableParameters extends OncePerRequestFilter {
 				throw e;
 			}
 			String field = e.violations().get(0).field();
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(("{\"type\":\"https://parley.io/problems/invalid-input\",\"title\":"
-					+ "\"Invalid input\",\"status\":400,\"detail\":\"" + field + " " + MESSAGE + ".\",\"errors\":"
-					+ "[{\"field\":\"" + field + "\",\"message\":\"" + MESSAGE + "\"}]}").getBytes(StandardCharsets.UTF_8));
+			Problem.of(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + MESSAGE + ".")
+				.errors(List.of(new FieldViolation(field, MESSAGE)))
+				.writeTo(response);
 		}
 	}
 

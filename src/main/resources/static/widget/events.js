@@ -9,6 +9,7 @@
  *   retried with its clientMessageId until Parley answers (so a retry after a lost answer is stored once).
  * - exchange() and persist(): one JSON request; the same until there is an answer to act on, waiting as a 429 or 503
  *   with Retry-After says and backing off otherwise.
+ * - playTune(): the notification chime both sides play, synthesised (no sound files).
  * Times are in milliseconds throughout.
  */
 
@@ -490,4 +491,28 @@ export function follow(options) {
 			return position;
 		},
 	};
+}
+
+/**
+ * Plays a tune, notes of [frequency in Hz, start and length in seconds], on an AudioContext at the given peak volume:
+ * each note swells in 20 ms and fades out. No audio on the device is no error; sounds are a courtesy.
+ */
+export function playTune(audio, notes, volume) {
+	try {
+		const start = audio.currentTime + 0.01;
+		for (const [frequency, offset, length] of notes) {
+			const oscillator = audio.createOscillator();
+			const gain = audio.createGain();
+			oscillator.frequency.value = frequency;
+			gain.gain.setValueAtTime(0.0001, start + offset);
+			gain.gain.exponentialRampToValueAtTime(volume, start + offset + 0.02);
+			gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + length);
+			oscillator.connect(gain).connect(audio.destination);
+			oscillator.start(start + offset);
+			oscillator.stop(start + offset + length + 0.05);
+		}
+	}
+	catch (e) {
+		// No audio on this device.
+	}
 }

@@ -9,7 +9,7 @@
  *
  * Talking to Parley (the event stream, the outbox, retries) is events.js, the module the agent console uses too.
  */
-import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js';
+import { Outbox, exchange, follow, persist, playTune, seqIndex, store } from './events.js';
 
 (() => {
 	const doc = document;
@@ -116,22 +116,11 @@ import { Outbox, exchange, follow, persist, seqIndex, store } from './events.js'
 		}
 		try {
 			audio = audio || new AudioContext();
-			const start = audio.currentTime + 0.01;
-			for (const [frequency, offset, length] of TUNES[tune]) {
-				const oscillator = audio.createOscillator();
-				const gain = audio.createGain();
-				oscillator.frequency.value = frequency;
-				gain.gain.setValueAtTime(0.0001, start + offset);
-				gain.gain.exponentialRampToValueAtTime(0.18, start + offset + 0.02);
-				gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + length);
-				oscillator.connect(gain).connect(audio.destination);
-				oscillator.start(start + offset);
-				oscillator.stop(start + offset + length + 0.05);
-			}
 		}
 		catch (e) {
-			// No audio on this device; sounds are a courtesy.
+			return; // no audio on this device; sounds are a courtesy
 		}
+		playTune(audio, TUNES[tune], 0.18);
 	};
 
 	// ---- Frame ------------------------------------------------------------------------------------------------

@@ -14,13 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,17 +36,23 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.parley.ModuleRoutes;
+import io.parley.Problem;
+import io.parley.RouteTable;
+import io.parley.RouteTable.Area;
 import io.parley.database.DatabaseOutage;
 
 /**
- * Who may call what. {@code /api/**} is stateless with HTTP Basic or an API token and answers 401/403 as problems;
- * the widget, assets, health and API docs are public; everything else is the console behind a form login.
+ * How callers are recognised and where each area's rules apply. {@code /api/**} is stateless with HTTP Basic or an API
+ * token and answers 401/403 as problems; customers' routes and health are public; everything else is the console
+ * behind a form login. Which route needs which role each module declares itself ({@link ModuleRoutes}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -57,9 +62,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
 			+ " frame-ancestors 'self'";
-
-	/** Where the agent console opens its feed (the chat module serves it, {@code ChatWebSocketConfiguration}). */
-	static final String CONSOLE_AGENT_STREAM = "/console/agent/stream";
 
 	/**
 	 * No observations of Spring Security's filters, authentication and authorization: they wrap every filter of every
@@ -154,22 +156,39 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return new ApiCredentials(users, encoder, throttle, verified, addresses, tokens, logins);
 	}
 
+	/** Every module's routes ({@link ModuleRoutes} beans in their web packages): who may reach them. */
+	@Bean
+	RouteTable routeTable(List<ModuleRoutes> modules) {
+		return RouteTable.of(modules);
+	}
+
+	/** Adds the rules, most specific first, to an authorisation whose last word is the caller's. */
+	private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+			List<RouteTable.Rule> rules) {
+		for (RouteTable.Rule rule : rules) {
+			var url = rule.method() == null ? auth.requestMatchers(rule.pattern())
+					: auth.requestMatchers(rule.method(), rule.pattern());
+			if (rule.anyone()) {
+				url.permitAll();
+			}
+			else if (rule.roles().isEmpty()) {
+				url.authenticated();
+			}
+			else {
+				url.hasAnyRole(rule.roles().toArray(String[]::new));
+			}
+		}
+		return auth;
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiCredentials credentials,
+	SecurityFilterChain api(HttpSecurity http, ApiCredentials credentials, RouteTable routes,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
 		AuthenticationEntryPoint entryPoint = apiEntryPoint(errors);
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole("ADMIN")
-				.requestMatchers("/api/v1/chat-profiles/*/audit/**", "/api/v1/points-of-contact/*/audit/**").hasRole("ADMIN")
-				.requestMatchers("/api/v1/api-tokens/**").authenticated()
-				.requestMatchers("/api/v1/agent/**").hasRole("AGENT")
-				// the chat module answers 404 to an agent who did not handle the chat
-				.requestMatchers(HttpMethod.GET, "/api/v1/chats/*/transcript").hasAnyRole("ADMIN", "AGENT")
-				.requestMatchers(HttpMethod.GET, "/api/v1/chat-profiles/**", "/api/v1/points-of-contact/**")
-				.hasAnyRole("ADMIN", "AGENT")
-				.anyRequest().hasRole("ADMIN"))
+		http.securityMatcher(RouteTable.API)
+			.authorizeHttpRequests(auth -> authorize(auth, routes.rules(Area.API)).anyRequest().hasRole("ADMIN"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(errorHandling -> errorHandling
@@ -205,8 +224,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain widgetAndAssets(HttpSecurity http) throws Exception {
-		http.securityMatcher("/widget/**", "/assets/**")
+	SecurityFilterChain customers(HttpSecurity http, RouteTable routes) throws Exception {
+		http.securityMatcher(routes.patterns(Area.CUSTOMER))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -223,9 +242,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain consoleAgentStream(HttpSecurity http) throws Exception {
-		http.securityMatcher(CONSOLE_AGENT_STREAM)
-			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"))
+	SecurityFilterChain consoleSockets(HttpSecurity http, RouteTable routes) throws Exception {
+		http.securityMatcher(routes.patterns(Area.CONSOLE_SOCKET))
+			.authorizeHttpRequests(auth -> authorize(auth, routes.rules(Area.CONSOLE_SOCKET)).anyRequest().denyAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors
@@ -239,16 +258,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	@Order(4)
 	SecurityFilterChain publicAndConsole(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-			LoginThrottle throttle, ClientAddresses addresses) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/console/favicon.svg", "/error", "/login",
-						FormExpiredPages.LOGIN_PAGE)
-				.permitAll()
-				.requestMatchers("/console", "/console/", "/console/js/**", FormExpiredPages.CONSOLE_PAGE).authenticated()
-				.requestMatchers("/console/agent/**", "/console/agent").hasRole("AGENT")
-				.requestMatchers("/console/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			LoginThrottle throttle, ClientAddresses addresses, RouteTable routes) throws Exception {
+		http.authorizeHttpRequests(auth -> authorize(auth, routes.rules(Area.CONSOLE)).anyRequest().authenticated())
 			.authenticationManager(passwordCheck(users, encoder, throttle, null, "console"))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
 				.permitAll()
@@ -258,9 +269,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
 			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-					new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
-							PathPatternRequestMatcher.pathPattern("/login"),
-							PathPatternRequestMatcher.pathPattern("/console/**")),
+					new OrRequestMatcher(routes.pages().stream()
+						.map(page -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(page)).toList()),
 					new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
 		return http.build();
 	}
@@ -301,13 +311,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	/** A problem answer; {@code challenge} asks for API credentials on a 401 (not where only the session counts). */
 	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail,
 			boolean challenge) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (status == HttpStatus.UNAUTHORIZED && challenge) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Parley\", Bearer");
 		}
-		response.getWriter().write("{\"type\":\"https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')
-				+ "\",\"title\":\"" + title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+		Problem.of(status, title, detail).writeTo(response);
 	}
 
 	/** 429 with {@code Retry-After}: credentials refused unchecked by the {@link LoginThrottle}. */

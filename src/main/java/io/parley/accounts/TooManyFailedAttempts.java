@@ -8,7 +8,7 @@ import org.springframework.security.core.AuthenticationException;
  * Credentials refused without being checked, because too many wrong ones came for the same user name from the same
  * client address, or from that address altogether; {@link #retryAfterSeconds()} says when to try again.
  */
-public class TooManyFailedAttempts extends AuthenticationException {
+class TooManyFailedAttempts extends AuthenticationException {
 
 	private final Duration retryAfter;
 
@@ -18,13 +18,13 @@ public class TooManyFailedAttempts extends AuthenticationException {
 	}
 
 	/** Whole seconds to wait, at least one. */
-	public long retryAfterSeconds() {
+	long retryAfterSeconds() {
 		long seconds = retryAfter.toSeconds();
 		return Math.max(1, retryAfter.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
 	}
 
 	/** The wait in words: "1 second", "8 seconds", "5 minutes". */
-	public String retryAfterInWords() {
+	String retryAfterInWords() {
 		long seconds = retryAfterSeconds();
 		if (seconds < 120) {
 			return seconds + (seconds == 1 ? " second" : " seconds");

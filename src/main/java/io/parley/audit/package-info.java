@@ -3,5 +3,7 @@
  * recorded from their domain events in the writing transaction, with field-level diffs, search, CSV export, hash
  * chain verification and retention by monthly partitions.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit history")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Audit history",
+		allowedDependencies = { "accounts", "contactpoints", "database", "profiles" })
 package io.parley.audit;

@@ -4,5 +4,7 @@
  * and abandonment, agents' feeds and transcripts. Customers and agents reach it over HTTP long polls and WebSockets
  * that carry the same events; routing decides who handles a chat and tells this module with events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Chat")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Chat",
+		allowedDependencies = { "accounts", "cluster", "contactpoints", "database", "profiles", "routing" })
 package io.parley.chat;

@@ -2,5 +2,8 @@
  * The server-rendered web console for admins and agents. It holds no rules of its own: every page calls the same
  * module APIs as the REST API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Console")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Console",
+		allowedDependencies = { "accounts", "assets", "audit", "chat", "contactpoints", "database", "profiles", "routing",
+				"widget" })
 package io.parley.console;

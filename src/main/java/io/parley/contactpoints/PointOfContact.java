@@ -74,9 +74,14 @@ public record PointOfContact(UUID id, UUID tenantId, String name, String descrip
 				version + 1, createdAt, createdBy, now, actor.username());
 	}
 
+	/** Which pages may embed this point of contact. */
+	public AllowedOrigins originPolicy() {
+		return AllowedOrigins.of(allowedOrigins);
+	}
+
 	/** Whether a page with this {@code Origin} header may embed this point of contact. */
 	public boolean allowsOrigin(String originHeader) {
-		return allowedOrigins.isEmpty() || allowedOrigins.stream().anyMatch(o -> o.matches(originHeader));
+		return originPolicy().allows(originHeader);
 	}
 
 	/** Whether {@code other} has the same own fields (everything but the chat profile, identity and history). */

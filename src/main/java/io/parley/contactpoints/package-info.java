@@ -3,5 +3,7 @@
  * origins, and the assignment of at most one chat profile to each, made from either side. The public widget reads
  * them through {@link io.parley.contactpoints.PointOfContactCatalog}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Points of contact")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Points of contact",
+		allowedDependencies = { "accounts", "profiles" })
 package io.parley.contactpoints;

@@ -5,5 +5,7 @@
  * ({@link io.parley.database.DatabaseOutage}) and the work exempt from them ({@link io.parley.database.LongRunning});
  * and the lock that keeps a second Parley off the same data directory.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Database",
+		allowedDependencies = {})
 package io.parley.database;

@@ -4,5 +4,7 @@
  * profiles through {@link io.parley.profiles.ChatProfileCatalog}; a profile knows nothing of the points of contact
  * that show it, and asks them through {@link io.parley.profiles.ChatProfileDeleting} before it goes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Chat profiles")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Chat profiles",
+		allowedDependencies = { "accounts", "assets" })
 package io.parley.profiles;

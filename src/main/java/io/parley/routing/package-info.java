@@ -7,5 +7,7 @@
  * events {@link io.parley.routing.ChatAssigned}, {@link io.parley.routing.ChatRequeued} and
  * {@link io.parley.routing.QueueChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Routing")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Routing",
+		allowedDependencies = { "accounts" })
 package io.parley.routing;

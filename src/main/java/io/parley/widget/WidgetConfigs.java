@@ -6,9 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,7 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.assets.Assets;
 import io.parley.contactpoints.ChatProfileAssigned;
 import io.parley.contactpoints.ChatProfileUnassigned;
-import io.parley.contactpoints.Origin;
+import io.parley.contactpoints.AllowedOrigins;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactCatalog;
 import io.parley.contactpoints.PointOfContactCreated;
@@ -44,12 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class WidgetConfigs {
 
 	/** A resolved point of contact: what the origin check needs and the two possible answers. */
-	public record Resolved(UUID pointOfContactId, UUID tenantId, UUID profileId, String skill, Set<String> allowedOrigins,
-			Body available, Body unavailable) {
+	public record Resolved(UUID pointOfContactId, UUID tenantId, UUID profileId, String skill,
+			AllowedOrigins allowedOrigins, Body available, Body unavailable) {
 
-		/** Whether a browser page of {@code origin} may use this point of contact (no list: any). */
+		/** Whether a browser page of {@code origin} may use this point of contact, as contactpoints' policy says. */
 		public boolean allows(String origin) {
-			return allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
+			return allowedOrigins.allows(origin);
 		}
 	}
 
@@ -99,9 +97,8 @@ public class WidgetConfigs {
 		PointOfContact poc = found.get();
 		ChatProfile profile = poc.chatProfileId() == null ? null
 				: profiles.find(poc.tenantId(), poc.chatProfileId()).orElse(null);
-		Set<String> origins = poc.allowedOrigins().stream().map(Origin::value).collect(Collectors.toUnmodifiableSet());
 		return Optional.of(new Resolved(poc.id(), poc.tenantId(), profile == null ? null : profile.id(), poc.skill(),
-				origins, body(config(poc, profile, baseUrl, true)), body(config(poc, profile, baseUrl, false))));
+				poc.originPolicy(), body(config(poc, profile, baseUrl, true)), body(config(poc, profile, baseUrl, false))));
 	}
 
 	/**

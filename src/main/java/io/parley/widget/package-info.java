@@ -3,5 +3,7 @@
  * profile's public fields, or the built-in default look), cached in memory and answered with ETags, and the origin
  * checks that keep a point of contact on the sites it allows.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Widget")
+@org.springframework.modulith.ApplicationModule(
+		displayName = "Widget",
+		allowedDependencies = { "assets", "contactpoints", "profiles", "routing" })
 package io.parley.widget;

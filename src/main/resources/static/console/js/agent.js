@@ -5,7 +5,7 @@
 // waits in the chat's outbox (kept in this browser) until Parley has it. Each chat is shown in seq order, the order
 // stored. Every text from a customer or a profile goes into the page with textContent, never as markup.
 
-import { Outbox, backoff, exchange, follow, persist, seqIndex, sleep, store } from '../../widget/events.js';
+import { Outbox, backoff, exchange, follow, persist, playTune, seqIndex, sleep, store } from '../../widget/events.js';
 
 const root = document.querySelector('[data-agent-console]');
 const api = root.dataset.api;
@@ -179,23 +179,7 @@ function playChime() {
 	if (!playing || !soundOn || !audio || audio.state !== 'running') {
 		return;
 	}
-	try {
-		const start = audio.currentTime + 0.01;
-		for (const [frequency, offset, length] of TUNES[playing]) {
-			const oscillator = audio.createOscillator();
-			const gain = audio.createGain();
-			oscillator.frequency.value = frequency;
-			gain.gain.setValueAtTime(0.0001, start + offset);
-			gain.gain.exponentialRampToValueAtTime(0.2, start + offset + 0.02);
-			gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + length);
-			oscillator.connect(gain).connect(audio.destination);
-			oscillator.start(start + offset);
-			oscillator.stop(start + offset + length + 0.05);
-		}
-	}
-	catch (e) {
-		// As above.
-	}
+	playTune(audio, TUNES[playing], 0.2);
 }
 
 // --- the list ------------------------------------------------------------------------------------------------

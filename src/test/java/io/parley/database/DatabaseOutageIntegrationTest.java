@@ -37,6 +37,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import io.parley.Golden;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
@@ -90,11 +91,19 @@ class DatabaseOutageIntegrationTest {
 		try {
 			PostgresProcesses.signal("STOP", cluster);
 
-			unavailable(frozen, "API token call", timed("API token call", () -> bearer.get("/api/v1/chat-profiles")));
+			Answer byToken = timed("API token call", () -> bearer.get("/api/v1/chat-profiles"));
+			unavailable(frozen, "API token call", byToken);
+			if (byToken != null && byToken.status() == 503) {
+				Golden.assertMatches("api/problem-503-database.json", byToken.json());
+			}
 			unavailable(frozen, "HTTP Basic call, its credentials remembered",
 					timed("HTTP Basic call", () -> basic.get("/api/v1/chat-profiles")));
-			unavailable(frozen, "HTTP Basic call, its credentials not checkable",
-					timed("HTTP Basic call, unchecked credentials", () -> uncheckedBasic.get("/api/v1/chat-profiles")));
+			Answer unchecking = timed("HTTP Basic call, unchecked credentials",
+					() -> uncheckedBasic.get("/api/v1/chat-profiles"));
+			unavailable(frozen, "HTTP Basic call, its credentials not checkable", unchecking);
+			if (unchecking != null && unchecking.status() == 503) {
+				Golden.assertMatches("api/problem-503-database-credentials.json", unchecking.json());
+			}
 
 			HttpResponse<String> page = timed("console page", () -> session.get("/console/chat-profiles"));
 			if (page == null) {

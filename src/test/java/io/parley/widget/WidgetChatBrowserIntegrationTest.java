@@ -209,11 +209,19 @@ class WidgetChatBrowserIntegrationTest {
 		assertThat(bubbles("system")).contains("Alex Morgan joined the chat.");
 		assertThat(driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("message");
 
+		// With sounds on, the agent's message plays the chime (playTune of events.js, shared with the agent console).
+		driver().findElement(By.cssSelector("button[aria-label='Sounds']")).click();
+		browser.script("window.parleyTones = 0; const start = OscillatorNode.prototype.start;"
+				+ " OscillatorNode.prototype.start = function (...args) {"
+				+ " window.parleyTones++; return start.apply(this, args); };");
+
 		// Both directions, typing, and markup that stays text.
 		assertThat(agent.post("/api/v1/agent/chats/" + chat + "/typing", Map.of("typing", true)).status()).isEqualTo(204);
 		browser.await("the typing indicator", d -> "Alex Morgan is typing…".equals(text(".typing:not([hidden]) .typing-text")));
 		WidgetFixtures.say(agent, chat, "Hello Dana! How can I help with your return?");
 		browser.await("the agent's message", d -> bubbles("agent").contains("Hello Dana! How can I help with your return?"));
+		browser.await("the message's chime", d -> browser.<Number>script("return window.parleyTones").longValue() > 0);
+		driver().findElement(By.cssSelector("button[aria-label='Sounds']")).click();
 		assertThat(text(".typing")).as("typing ends with the message").isNotNull();
 		assertThat((Boolean) browser.script("return document.querySelector('.typing').hidden")).isTrue();
 

@@ -1,19 +1,18 @@
 package io.parley.assets.web;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
+import io.parley.Problem;
 import io.parley.assets.ImageTooLargeException;
 import io.parley.assets.UnsupportedImageException;
 
@@ -35,14 +34,14 @@ class UploadProblems {
 
 	@ExceptionHandler(UnsupportedImageException.class)
 	ResponseEntity<ProblemDetail> unsupported(UnsupportedImageException e) {
-		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage());
-		problem.setProperty("acceptedTypes", List.of("image/png", "image/jpeg", "image/gif", "image/webp"));
-		return answer(problem);
+		return Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage())
+			.with("acceptedTypes", List.of("image/png", "image/jpeg", "image/gif", "image/webp"))
+			.answer();
 	}
 
 	@ExceptionHandler(ImageTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(ImageTooLargeException e) {
-		return answer(problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage()));
+		return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage()).answer();
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -53,7 +52,7 @@ class UploadProblems {
 			detail += " A file may have at most " + size(limits.getMaxFileSize());
 			detail += limits.getMaxRequestSize() > 0 ? " and a whole request at most " + size(limits.getMaxRequestSize()) + "." : ".";
 		}
-		return answer(problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail));
+		return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail).answer();
 	}
 
 	private static String size(long bytes) {
@@ -61,14 +60,4 @@ class UploadProblems {
 		return bytes % mib == 0 ? bytes / mib + " MiB (" + bytes + " bytes)" : bytes + " bytes";
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://parley.io/problems/" + title.toLowerCase().replace(' ', '-')));
-		return problem;
-	}
-
-	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
 }

@@ -1,7 +1,6 @@
 package io.parley.chat.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -20,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import io.parley.Problem;
 
 /**
  * What the chat WebSockets of this node share: the virtual threads that read and send events, thread-safe sessions
@@ -78,11 +79,8 @@ class StreamSessions implements DisposableBean {
 	static boolean reject(ServerHttpResponse response, HttpStatus status, String detail) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		String title = status.getReasonPhrase();
-		String body = "{\"type\":\"https://parley.io/problems/" + title.toLowerCase().replace(' ', '-') + "\",\"title\":\""
-				+ title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
 		try {
-			response.getBody().write(body.getBytes(StandardCharsets.UTF_8));
+			response.getBody().write(Problem.of(status, status.getReasonPhrase(), detail).json());
 		}
 		catch (IOException e) {
 			log.debug("Could not write a refused handshake's body", e);

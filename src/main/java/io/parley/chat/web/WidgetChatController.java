@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.parley.Problem;
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.Violations;
@@ -143,27 +143,19 @@ class WidgetChatController {
 
 	private static ResponseEntity<ProblemDetail> tooManyRequests(String type, String title, String detail,
 			long seconds) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://parley.io/problems/" + type));
-		problem.setProperty("retryAfterSeconds", seconds);
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+		Problem problem = Problem.of(HttpStatus.TOO_MANY_REQUESTS, title, detail).type(type)
+			.with("retryAfterSeconds", seconds);
+		return problem.response()
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.cacheControl(CacheControl.noStore())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+			.body(problem.detail());
 	}
 
 	@ExceptionHandler(MissingChatToken.class)
 	ResponseEntity<ProblemDetail> missingToken(MissingChatToken e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+		Problem problem = Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
 				"Send the chat's token as Authorization: Bearer <token>.");
-		problem.setTitle("Unauthorized");
-		problem.setType(URI.create("https://parley.io/problems/unauthorized"));
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return problem.response().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem.detail());
 	}
 
 	static void checkWait(Violations violations, Integer waitSeconds) {

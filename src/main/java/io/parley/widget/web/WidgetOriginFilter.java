@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.parley.Problem;
 import io.parley.widget.WidgetConfigs;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.FilterChain;
@@ -64,12 +64,9 @@ class WidgetOriginFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!resolved.get().allows(origin)) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.getWriter().write("{\"type\":\"https://parley.io/problems/origin-not-allowed\","
-					+ "\"title\":\"Origin not allowed\",\"status\":403,"
-					+ "\"detail\":\"This point of contact may not be used on this web site.\"}");
+			Problem.of(HttpStatus.FORBIDDEN, "Origin not allowed", "This point of contact may not be used on this web site.")
+				.writeTo(response);
 			return;
 		}
 		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);

@@ -3,7 +3,6 @@ package io.parley.widget.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -73,7 +72,7 @@ class WidgetWindowController {
 		String self = "'self' " + origin;
 		String socket = origin.replaceFirst("^http", "ws");
 		String ancestors = resolved.allowedOrigins().isEmpty() ? "*"
-				: String.join(" ", new TreeSet<>(resolved.allowedOrigins()));
+				: String.join(" ", resolved.allowedOrigins().values());
 		return "default-src 'none'; script-src " + self + "; style-src " + self + "; img-src " + self + " data:"
 				+ "; connect-src " + self + " " + socket + "; base-uri 'none'; form-action 'none'"
 				+ "; frame-ancestors " + ancestors;

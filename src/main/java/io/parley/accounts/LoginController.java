@@ -1,4 +1,4 @@
-package io.parley.accounts.web;
+package io.parley.accounts;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.WebAttributes;
@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import io.parley.accounts.TooManyFailedAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 

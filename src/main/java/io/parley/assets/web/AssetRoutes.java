@@ -1,0 +1,17 @@
+package io.parley.assets.web;
+
+import org.springframework.stereotype.Component;
+
+import io.parley.ModuleRoutes;
+import io.parley.RouteTable;
+
+/** Admins upload images; anyone fetches them (widgets show them on other sites). */
+@Component
+class AssetRoutes implements ModuleRoutes {
+
+	@Override
+	public void declare(RouteTable routes) {
+		routes.api("/api/v1/assets/**").roles("ADMIN");
+		routes.customer("/assets/**");
+	}
+}

@@ -1,0 +1,20 @@
+package io.parley.console;
+
+import org.springframework.stereotype.Component;
+
+import io.parley.ModuleRoutes;
+import io.parley.RouteTable;
+
+/** The console: its home and scripts for anyone logged in, the agent's desk for agents, the rest for admins. */
+@Component
+class ConsoleRoutes implements ModuleRoutes {
+
+	@Override
+	public void declare(RouteTable routes) {
+		routes.console("/console/favicon.svg").anyone();
+		routes.console("/", "/console", "/console/", "/console/js/**", FormExpiredController.PATH).signedIn();
+		routes.console("/console/agent", "/console/agent/**").roles("AGENT");
+		routes.console("/console/**").roles("ADMIN");
+		routes.consolePages("/", "/console/**");
+	}
+}

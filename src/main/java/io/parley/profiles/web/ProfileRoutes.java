@@ -1,0 +1,18 @@
+package io.parley.profiles.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+import io.parley.ModuleRoutes;
+import io.parley.RouteTable;
+
+/** Chat profiles: agents may read them, admins change them. */
+@Component
+class ProfileRoutes implements ModuleRoutes {
+
+	@Override
+	public void declare(RouteTable routes) {
+		routes.api(HttpMethod.GET, "/api/v1/chat-profiles/**").roles("ADMIN", "AGENT");
+		routes.api("/api/v1/chat-profiles/**").roles("ADMIN");
+	}
+}
