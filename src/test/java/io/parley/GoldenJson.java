@@ -20,10 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Compares a live JSON answer with the answer recorded from the build before a refactoring, under
  * {@code src/test/resources/golden/}. Objects compare as trees, so field order does not matter. Volatile values are
  * replaced on both sides before comparing, so that only the shape and the settings are compared: every UUID (ids,
- * asset ids, also inside image URLs) by {@code <uuid>}, every ISO instant by {@code <instant>}, a non-null
+ * asset ids, also inside image URLs) by {@code <uuid>}, every ISO instant by {@code <instant>}, an API token's secret
+ * by {@code <token>}, a wait ("3 seconds" in a text, {@code retryAfterSeconds}) by {@code <seconds>}, a non-null
  * {@code nextCursor} by {@code <cursor>} (it holds ids), {@code http://localhost:<port>} by {@code <base>}, a test
  * tenant's admin name by {@code <admin>}, and the given texts (names made unique per run) by their placeholders. Run
- * with {@code -Dgolden.record=true} to (re)write the files from the current build: only ever on a build whose answers
+ * with {@code -Dgolden.record=true} (or the environment variable {@code GOLDEN_RECORD=1}) to (re)write the files from the current build: only ever on a build whose answers
  * are known right.
  */
 public final class GoldenJson {
@@ -32,6 +33,8 @@ public final class GoldenJson {
 	private static final Pattern UUID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+	private static final Pattern TOKEN = Pattern.compile("pat_[A-Za-z0-9_-]+");
+	private static final Pattern SECONDS = Pattern.compile("\\b\\d+ seconds?\\b");
 	private static final Pattern BASE = Pattern.compile("http://localhost:\\d+");
 	private static final Pattern ADMIN = Pattern.compile("(?i)admin[- ][0-9a-f]{8}");
 
@@ -43,12 +46,17 @@ public final class GoldenJson {
 		assertMatches(name, JSON.readTree(actual), Map.of());
 	}
 
+	/** Asserts that {@code answer} equals the golden file {@code name}. */
+	public static void assertMatches(String name, JsonNode answer) {
+		assertMatches(name, answer, Map.of());
+	}
+
 	/** Asserts that {@code answer}, made stable with {@code placeholders} too, equals the golden file {@code name}. */
 	public static void assertMatches(String name, JsonNode answer, Map<String, String> placeholders) {
 		JsonNode live = normalised(answer.deepCopy(), placeholders);
 		Path file = Path.of("src/test/resources/golden", name);
 		try {
-			if (Boolean.getBoolean("golden.record")) {
+			if (Boolean.getBoolean("golden.record") || "1".equals(System.getenv("GOLDEN_RECORD"))) {
 				Files.createDirectories(file.getParent());
 				Files.writeString(file, JSON.writeValueAsString(live) + "\n", StandardCharsets.UTF_8);
 			}
@@ -67,6 +75,9 @@ public final class GoldenJson {
 				JsonNode value = object.get(name);
 				if (name.equals("nextCursor") && value.isString()) {
 					object.put(name, "<cursor>");
+				}
+				else if (name.equals("retryAfterSeconds")) {
+					object.put(name, "<seconds>");
 				}
 				else {
 					object.set(name, normalised(value, placeholders));
@@ -87,6 +98,8 @@ public final class GoldenJson {
 			}
 			text = UUID.matcher(text).replaceAll("<uuid>");
 			text = INSTANT.matcher(text).replaceAll("<instant>");
+			text = TOKEN.matcher(text).replaceAll("<token>");
+			text = SECONDS.matcher(text).replaceAll("<seconds>");
 			text = ADMIN.matcher(BASE.matcher(text).replaceAll("<base>")).replaceAll("<admin>");
 			return JSON.getNodeFactory().stringNode(text);
 		}

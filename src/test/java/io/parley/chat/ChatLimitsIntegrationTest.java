@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import io.parley.Golden;
+import io.parley.GoldenJson;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
@@ -62,7 +62,7 @@ class ChatLimitsIntegrationTest {
 		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
 		assertThat(refused.json().at("/detail").asString()).contains("Please wait").contains("try again");
 		assertThat(refused.json().at("/status").asInt()).isEqualTo(429);
-		Golden.assertMatches("api/problem-429-chat-start.json", refused.json());
+		GoldenJson.assertMatches("api/problem-429-chat-start.json", refused.json());
 
 		assertThat(start(poc, "198.51.100.1, 203.0.113.7").status()).as("a spoofed first hop changes nothing")
 			.isEqualTo(429);

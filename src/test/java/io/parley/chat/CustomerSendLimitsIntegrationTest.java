@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-import io.parley.Golden;
+import io.parley.GoldenJson;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
@@ -76,7 +76,7 @@ class CustomerSendLimitsIntegrationTest {
 		assertThat(refused.json().at("/type").asString()).endsWith("/too-many-messages");
 		assertThat(refused.json().at("/detail").asString()).contains("faster");
 		assertThat(refused.json().at("/retryAfterSeconds").asInt()).isEqualTo(retryAfter);
-		Golden.assertMatches("api/problem-429-chat-send.json", refused.json());
+		GoldenJson.assertMatches("api/problem-429-chat-send.json", refused.json());
 
 		// a retry of a message that was stored costs nothing new: answered as before, while new ones wait
 		Answer retried = flooder.say(accepted.get(0), "message 0");

@@ -37,7 +37,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-import io.parley.Golden;
+import io.parley.GoldenJson;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
 import io.parley.IntegrationTest;
@@ -94,7 +94,7 @@ class DatabaseOutageIntegrationTest {
 			Answer byToken = timed("API token call", () -> bearer.get("/api/v1/chat-profiles"));
 			unavailable(frozen, "API token call", byToken);
 			if (byToken != null && byToken.status() == 503) {
-				Golden.assertMatches("api/problem-503-database.json", byToken.json());
+				GoldenJson.assertMatches("api/problem-503-database.json", byToken.json());
 			}
 			unavailable(frozen, "HTTP Basic call, its credentials remembered",
 					timed("HTTP Basic call", () -> basic.get("/api/v1/chat-profiles")));
@@ -102,7 +102,7 @@ class DatabaseOutageIntegrationTest {
 					() -> uncheckedBasic.get("/api/v1/chat-profiles"));
 			unavailable(frozen, "HTTP Basic call, its credentials not checkable", unchecking);
 			if (unchecking != null && unchecking.status() == 503) {
-				Golden.assertMatches("api/problem-503-database-credentials.json", unchecking.json());
+				GoldenJson.assertMatches("api/problem-503-database-credentials.json", unchecking.json());
 			}
 
 			HttpResponse<String> page = timed("console page", () -> session.get("/console/chat-profiles"));
