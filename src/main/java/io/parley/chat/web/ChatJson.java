@@ -1,7 +1,6 @@
 package io.parley.chat.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.parley.StrictJson;
 import io.parley.chat.ChatEvent;
@@ -29,10 +28,6 @@ final class ChatJson {
 	record StatusRequest(@JsonDeserialize(using = StrictJson.Constant.class) AgentStatus status) {
 	}
 
-	record Events(List<Map<String, Object>> events) {
-
-		static Events of(List<ChatEvent> events) {
-			return new Events(events.stream().map(ChatEvent::json).toList());
-		}
+	record Events(List<ChatEvent.Logged> events) {
 	}
 }
