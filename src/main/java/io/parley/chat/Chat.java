@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import io.parley.ConflictException;
 import io.parley.Violations;
@@ -115,7 +116,7 @@ final class Chat {
 		agentName = null;
 		assignedAt = null;
 		recordInFeed(from, new ChatEvent.Unassigned(at, ChatEvent.Unassigned.Reason.AGENT_DISCONNECTED));
-		record(new ChatEvent.Message(lastSeq + 1, at, Party.SYSTEM, REQUEUED_MESSAGE, null, null));
+		record(seq -> new ChatEvent.Message(seq, at, Party.SYSTEM, REQUEUED_MESSAGE, null, null));
 		queuePosition = position.position();
 		estimatedWaitSeconds = position.estimatedWaitSeconds();
 		agentsAvailable = position.agentsAvailable();
@@ -142,7 +143,7 @@ final class Chat {
 		if (from == Party.AGENT && state != ChatState.ACTIVE) {
 			throw new ConflictException("The chat is not being handled by an agent.");
 		}
-		return record(new ChatEvent.Message(lastSeq + 1, at, from, text, clientMessageId,
+		return record(seq -> new ChatEvent.Message(seq, at, from, text, clientMessageId,
 				from == Party.AGENT ? agentName : null));
 	}
 
@@ -151,7 +152,7 @@ final class Chat {
 		if (state == ChatState.ENDED) {
 			throw new ConflictException("The chat has ended.");
 		}
-		return record(new ChatEvent.Typing(lastSeq + 1, at, from, typing));
+		return record(seq -> new ChatEvent.Typing(seq, at, from, typing));
 	}
 
 	/** Ends the chat; false (and nothing recorded) when it had ended already. */
@@ -165,7 +166,7 @@ final class Chat {
 		queuePosition = null;
 		estimatedWaitSeconds = null;
 		agentsAvailable = null;
-		record(new ChatEvent.Ended(lastSeq + 1, at, by));
+		record(seq -> new ChatEvent.Ended(seq, at, by));
 		return true;
 	}
 
@@ -189,13 +190,13 @@ final class Chat {
 	}
 
 	private void recordState(Instant at) {
-		record(new ChatEvent.StateChanged(lastSeq + 1, at, state, queuePosition, estimatedWaitSeconds, agentsAvailable,
+		record(seq -> new ChatEvent.StateChanged(seq, at, state, queuePosition, estimatedWaitSeconds, agentsAvailable,
 				agentName));
 	}
 
-	/** A new event of the chat's log (numbered next), which the chat's agent, if any, gets in their feed too. */
-	private <E extends ChatEvent.Logged> E record(E event) {
-		lastSeq = event.seq();
+	/** A new event of the chat's log, numbered next, which the chat's agent, if any, gets in their feed too. */
+	private <E extends ChatEvent.Logged> E record(LongFunction<E> numbered) {
+		E event = numbered.apply(++lastSeq);
 		recorded.add(new Recorded(event, true, agentId));
 		return event;
 	}
