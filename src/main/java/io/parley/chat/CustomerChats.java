@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 public class CustomerChats {
 
 	/** Most events one read answers; a client that gets this many reads again at once. */
-	public static final int EVENTS_PER_READ = 500;
+	static final int EVENTS_PER_READ = 500;
 
 	private final PointOfContactCatalog pointsOfContact;
 	private final ChatProfileCatalog profiles;
