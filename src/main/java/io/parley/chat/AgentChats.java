@@ -2,7 +2,6 @@ package io.parley.chat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -80,9 +79,9 @@ public class AgentChats {
 		long from = feedFrom(agent.userId(), after);
 		connections.opened(agent.userId());
 		try {
-			List<Map<String, Object>> events = signals.awaitAgent(agent.userId(), from, wait,
+			List<FeedEvent> events = signals.awaitAgent(agent.userId(), from, wait,
 					() -> chats.feedAfter(agent.userId(), from, CustomerChats.EVENTS_PER_READ));
-			String next = events.isEmpty() ? Long.toString(from) : (String) events.get(events.size() - 1).get("cursor");
+			String next = Long.toString(events.isEmpty() ? from : events.getLast().cursor());
 			return new AgentEvents(events, next);
 		}
 		finally {
@@ -100,7 +99,7 @@ public class AgentChats {
 	}
 
 	/** The feed after a cursor without waiting, for a stream already authorized. */
-	public List<Map<String, Object>> feedAfter(UUID agentId, long cursor) {
+	public List<FeedEvent> feedAfter(UUID agentId, long cursor) {
 		return chats.feedAfter(agentId, cursor, CustomerChats.EVENTS_PER_READ);
 	}
 
@@ -122,14 +121,14 @@ public class AgentChats {
 	}
 
 	/** A message from the agent in a chat they handle; idempotent by client message id like the customer's. */
-	public ChatEvent say(Actor agent, UUID chatId, String clientMessageId, String text) {
+	public ChatEvent.Message say(Actor agent, UUID chatId, String clientMessageId, String text) {
 		Chat.checkMessage(clientMessageId, text);
 		return transaction.execute(status -> {
 			Chats.Locked locked = lockOwn(agent, chatId, clientMessageId);
 			if (locked.stored().isPresent()) {
 				return locked.stored().get();
 			}
-			ChatEvent said = locked.chat().say(Party.AGENT, clientMessageId, text, Chat.now());
+			ChatEvent.Message said = locked.chat().say(Party.AGENT, clientMessageId, text, Chat.now());
 			chats.save(locked.chat());
 			return said;
 		});
@@ -154,9 +153,8 @@ public class AgentChats {
 			.filter(c -> c.tenantId().equals(reader.tenantId()))
 			.filter(c -> reader.isAdmin() || c.isHandledBy(reader.userId()))
 			.orElseThrow(() -> new NotFoundException("No chat " + chatId));
-		List<Map<String, Object>> messages = chats.messages(chatId).stream().map(ChatEvent::json).toList();
 		return new Transcript(chat.id(), chat.pointOfContactId(), chat.state(), chat.createdAt(), chat.assignedAt(),
-				chat.endedAt(), chat.endedBy(), chat.agentId(), chat.agentName(), chat.preChat(), messages);
+				chat.endedAt(), chat.endedBy(), chat.agentId(), chat.agentName(), chat.preChat(), chats.messages(chatId));
 	}
 
 	/**

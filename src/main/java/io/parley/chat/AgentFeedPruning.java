@@ -10,12 +10,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.parley.database.LongRunning;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Keeps agents' feeds to {@code parley.chat.agent-feed-retention}: every few minutes, events older than that are
  * deleted, a batch at a time so that no statement holds many rows. The feed only serves resuming clients; chats,
- * their event logs and transcripts are not touched, and the feed heads stay, so cursors keep counting on. Running it
- * on several nodes at once does no harm.
+ * their event logs and transcripts are not touched, and the feed heads stay, so cursors keep counting on. One node at
+ * a time prunes (running on several at once would do no harm, only the same work twice).
  */
 @Component
 class AgentFeedPruning {
@@ -31,8 +32,9 @@ class AgentFeedPruning {
 		this.properties = properties;
 	}
 
-	@Scheduled(initialDelayString = "${parley.chat.agent-feed-prune-interval:5m}",
-			fixedDelayString = "${parley.chat.agent-feed-prune-interval:5m}")
+	@Scheduled(initialDelayString = "#{@chatSchedule.feedPruneMillis()}",
+			fixedDelayString = "#{@chatSchedule.feedPruneMillis()}")
+	@SchedulerLock(name = "chat.agent-feed-pruning", lockAtMostFor = "PT30M")
 	void scheduled() {
 		try {
 			// A large backlog takes a while to delete: no database timeout.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import io.parley.ConflictException;
 import io.parley.Violations;
@@ -43,7 +44,7 @@ final class Chat {
 	private Instant assignedAt;
 	private Instant endedAt;
 	private Party endedBy;
-	private final List<ChatEvent> recorded = new ArrayList<>();
+	private final List<Recorded> recorded = new ArrayList<>();
 
 	Chat(UUID id, UUID tenantId, UUID pointOfContactId, String skill, Map<String, Object> preChat, Instant createdAt,
 			ChatState state, UUID agentId, String agentName, Integer queuePosition, Integer estimatedWaitSeconds,
@@ -80,8 +81,11 @@ final class Chat {
 		return chat;
 	}
 
-	/** Routing gave this waiting chat to an agent. */
-	void assign(UUID agent, String name, Instant at) {
+	/**
+	 * Routing gave this waiting chat to an agent. Their feed gets ASSIGNED, then {@code earlier} (what the customer
+	 * wrote while waiting, already in the chat's log), then the chat's new state.
+	 */
+	void assign(UUID agent, String name, Instant at, List<ChatEvent.Message> earlier) {
 		if (state != ChatState.QUEUED) {
 			throw new IllegalStateException("Chat " + id + " is " + state + ", it cannot be assigned");
 		}
@@ -92,27 +96,27 @@ final class Chat {
 		queuePosition = null;
 		estimatedWaitSeconds = null;
 		agentsAvailable = null;
+		recordInFeed(agentId, new ChatEvent.Assigned(at, pointOfContactId, preChat));
+		earlier.forEach(message -> recordInFeed(agentId, message));
 		recordState(at);
 	}
 
 	/**
-	 * Routing took this chat from its agent, who was gone, and put it back in the queue at {@code position}: the
-	 * customer is told so by a system message, then waits again (the STATE event) until another agent takes it.
+	 * Routing took this chat from its agent, who was gone, and put it back in the queue at {@code position}: the agent
+	 * is told in their feed (UNASSIGNED), the customer by a system message, then waits again (the STATE event) until
+	 * another agent takes it. The chat's later events go to whoever takes it next.
 	 */
 	void requeue(QueuePosition position, Instant at) {
 		if (state != ChatState.ACTIVE) {
 			throw new IllegalStateException("Chat " + id + " is " + state + ", it cannot go back to the queue");
 		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("from", Party.SYSTEM.name());
-		data.put("text", REQUEUED_MESSAGE);
-		data.put("clientMessageId", null);
-		data.put("agentName", null);
-		record(ChatEvent.Type.MESSAGE, at, data);
+		UUID from = agentId;
 		state = ChatState.QUEUED;
 		agentId = null;
 		agentName = null;
 		assignedAt = null;
+		recordInFeed(from, new ChatEvent.Unassigned(at, ChatEvent.Unassigned.Reason.AGENT_DISCONNECTED));
+		record(seq -> new ChatEvent.Message(seq, at, Party.SYSTEM, REQUEUED_MESSAGE, null, null));
 		queuePosition = position.position();
 		estimatedWaitSeconds = position.estimatedWaitSeconds();
 		agentsAvailable = position.agentsAvailable();
@@ -131,7 +135,7 @@ final class Chat {
 	 * A message from {@code from}. The customer may write while waiting; an agent only in a chat they handle; nobody
 	 * after the chat ended.
 	 */
-	ChatEvent say(Party from, String clientMessageId, String text, Instant at) {
+	ChatEvent.Message say(Party from, String clientMessageId, String text, Instant at) {
 		checkMessage(clientMessageId, text);
 		if (state == ChatState.ENDED) {
 			throw new ConflictException("The chat has ended; it takes no more messages.");
@@ -139,23 +143,16 @@ final class Chat {
 		if (from == Party.AGENT && state != ChatState.ACTIVE) {
 			throw new ConflictException("The chat is not being handled by an agent.");
 		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("from", from.name());
-		data.put("text", text);
-		data.put("clientMessageId", clientMessageId);
-		data.put("agentName", from == Party.AGENT ? agentName : null);
-		return record(ChatEvent.Type.MESSAGE, at, data);
+		return record(seq -> new ChatEvent.Message(seq, at, from, text, clientMessageId,
+				from == Party.AGENT ? agentName : null));
 	}
 
 	/** {@code from} started or stopped typing; nothing is typed into an ended chat. */
-	ChatEvent typing(Party from, boolean typing, Instant at) {
+	ChatEvent.Typing typing(Party from, boolean typing, Instant at) {
 		if (state == ChatState.ENDED) {
 			throw new ConflictException("The chat has ended.");
 		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("from", from.name());
-		data.put("typing", typing);
-		return record(ChatEvent.Type.TYPING, at, data);
+		return record(seq -> new ChatEvent.Typing(seq, at, from, typing));
 	}
 
 	/** Ends the chat; false (and nothing recorded) when it had ended already. */
@@ -169,9 +166,7 @@ final class Chat {
 		queuePosition = null;
 		estimatedWaitSeconds = null;
 		agentsAvailable = null;
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("endedBy", by.name());
-		record(ChatEvent.Type.ENDED, at, data);
+		record(seq -> new ChatEvent.Ended(seq, at, by));
 		return true;
 	}
 
@@ -195,24 +190,37 @@ final class Chat {
 	}
 
 	private void recordState(Instant at) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("state", state.name());
-		data.put("queuePosition", queuePosition);
-		data.put("estimatedWaitSeconds", estimatedWaitSeconds);
-		data.put("agentsAvailable", agentsAvailable);
-		data.put("agentName", agentName);
-		record(ChatEvent.Type.STATE, at, data);
+		record(seq -> new ChatEvent.StateChanged(seq, at, state, queuePosition, estimatedWaitSeconds, agentsAvailable,
+				agentName));
 	}
 
-	private ChatEvent record(ChatEvent.Type type, Instant at, Map<String, Object> data) {
-		ChatEvent event = new ChatEvent(++lastSeq, type, at, data);
-		recorded.add(event);
+	/** A new event of the chat's log, numbered next, which the chat's agent, if any, gets in their feed too. */
+	private <E extends ChatEvent.Logged> E record(LongFunction<E> numbered) {
+		E event = numbered.apply(++lastSeq);
+		recorded.add(new Recorded(event, true, agentId));
 		return event;
+	}
+
+	/** An event for {@code agent}'s feed only. */
+	private void recordInFeed(UUID agent, ChatEvent event) {
+		recorded.add(new Recorded(event, false, agent));
+	}
+
+	/**
+	 * An event the chat recorded and the repository is to write: to the chat's log when {@code inLog}, and to the feed
+	 * of agent {@code feedOf} unless that is null.
+	 */
+	record Recorded(ChatEvent event, boolean inLog, UUID feedOf) {
+	}
+
+	/** The events recorded since the chat was loaded or last saved, oldest first, and where each goes. */
+	List<Recorded> unsaved() {
+		return List.copyOf(recorded);
 	}
 
 	/** The events recorded since the chat was loaded or last saved, oldest first. */
 	List<ChatEvent> recorded() {
-		return List.copyOf(recorded);
+		return recorded.stream().map(Recorded::event).toList();
 	}
 
 	void clearRecorded() {

@@ -11,10 +11,11 @@ import org.springframework.boot.convert.DurationUnit;
  * Chat settings. {@code abandonAfter}: a chat whose customer has had no WebSocket open and made no request for this
  * long is ended by the system (a plain number is seconds). {@code agentFeedRetention}: how long agents' feeds keep an
  * event, so that a client resumes from a cursor up to that old; chats and their transcripts are kept regardless.
+ * {@code agentFeedPruneInterval}: how often events past that retention are deleted.
  */
 @ConfigurationProperties("parley.chat")
 record ChatProperties(@DefaultValue("120") @DurationUnit(ChronoUnit.SECONDS) Duration abandonAfter,
-		@DefaultValue("24h") Duration agentFeedRetention) {
+		@DefaultValue("24h") Duration agentFeedRetention, @DefaultValue("5m") Duration agentFeedPruneInterval) {
 
 	/** How often open WebSockets and waiting long polls renew their customer's "last seen": well within the limit. */
 	Duration presenceInterval() {

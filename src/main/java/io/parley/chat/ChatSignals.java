@@ -12,8 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.parley.cluster.ClusterBus;
 import io.parley.cluster.ClusterBus.Subscription;
@@ -59,12 +58,26 @@ public class ChatSignals {
 		return listen(agentListeners, agentId, listener);
 	}
 
-	void chatAppended(UUID chatId, long seq, String json) {
-		afterCommit(CHAT_CHANNEL, chatId + " " + seq + " " + json);
+	/** An event written to chat {@code chatId}'s log, and its JSON as clients get it. */
+	record ChatAppended(UUID chatId, ChatEvent.Logged event, String json) {
 	}
 
-	void agentAppended(UUID agentId, long cursor, String json) {
-		afterCommit(AGENT_CHANNEL, agentId + " " + cursor + " " + json);
+	/** An event written to agent {@code agentId}'s feed, and its JSON as the agent gets it. */
+	record FeedAppended(UUID agentId, FeedEvent event, String json) {
+	}
+
+	/**
+	 * Passes a written event on to every node once its transaction committed (at once when written outside of one),
+	 * so that nobody is told of an event that is not in the database.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ChatAppended appended) {
+		bus.publish(CHAT_CHANNEL, appended.chatId() + " " + appended.event().seq() + " " + appended.json());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(FeedAppended appended) {
+		bus.publish(AGENT_CHANNEL, appended.agentId() + " " + appended.event().cursor() + " " + appended.json());
 	}
 
 	/**
@@ -106,19 +119,6 @@ public class ChatSignals {
 		return () -> listeners.computeIfPresent(id, (key, set) -> {
 			set.remove(entry);
 			return set.isEmpty() ? null : set;
-		});
-	}
-
-	private void afterCommit(String channel, String message) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			bus.publish(channel, message);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				bus.publish(channel, message);
-			}
 		});
 	}
 

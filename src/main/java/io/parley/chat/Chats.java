@@ -14,18 +14,24 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.parley.routing.QueuePosition;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Chats, their event logs and agents' feeds. Saving a chat writes the events it recorded (and copies them to the
- * feed of the agent who handles it) and has the listeners woken once the transaction commits, so that whatever a
- * client is told is in the database already.
+ * Chats, their event logs and agents' feeds. Saving a chat writes the events it recorded (to its log, and to the
+ * feed of the agent who handles it) and publishes each as written; {@link ChatSignals} passes them on once the
+ * transaction commits, so that whatever a client is told is in the database already.
  */
 @Repository
 class Chats {
@@ -50,12 +56,15 @@ class Chats {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-	private final ChatSignals signals;
+	private final ApplicationEventPublisher events;
+	/** Reads stored events: what is beside a record's fields in the stored JSON (chatId, type) is not its concern. */
+	private final ObjectReader storedEvents;
 
-	Chats(JdbcClient jdbc, JsonMapper json, ChatSignals signals) {
+	Chats(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.signals = signals;
+		this.events = events;
+		this.storedEvents = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 	}
 
 	void insert(Chat chat, byte[] tokenHash, Instant now) {
@@ -75,73 +84,67 @@ class Chats {
 	}
 
 	/**
-	 * Writes the chat's state and the events it recorded, copying them to its agent's feed, and, when
+	 * Writes the chat's state and the events it recorded, to its log and to agents' feeds as the chat says, and, when
 	 * {@code customerSeenAt} is given, notes that the customer was there then. One statement per event (the first
 	 * also updates the chat), so that a message costs one round trip to the database besides its lock and commit.
-	 * Listeners are told after the commit, with the event as each side gets it.
+	 * Each event written is published as it is stored (its JSON made once), for {@link ChatSignals} to pass on once
+	 * the transaction commits.
 	 */
 	void save(Chat chat, Instant customerSeenAt) {
-		List<ChatEvent> events = chat.recorded();
+		List<Chat.Recorded> recorded = chat.unsaved();
 		String update = "update chat set state = ?, agent_id = ?, agent_name = ?, queue_position = ?,"
 				+ " estimated_wait_seconds = ?, agents_available = ?, last_seq = ?, assigned_at = ?, ended_at = ?, ended_by = ?,"
 				+ " customer_seen_at = greatest(customer_seen_at, coalesce(?, customer_seen_at)) where id = ?";
 		List<Object> updateParams = Arrays.asList(chat.state().name(), chat.agentId(), chat.agentName(),
 				chat.queuePosition(), chat.estimatedWaitSeconds(), chat.agentsAvailable(), chat.lastSeq(),
-				ts(chat.assignedAt()),
-				ts(chat.endedAt()), chat.endedBy() == null ? null : chat.endedBy().name(), ts(customerSeenAt),
+				ts(chat.assignedAt()), ts(chat.endedAt()), chat.endedBy() == null ? null : chat.endedBy().name(), ts(customerSeenAt),
 				chat.id());
-		if (events.isEmpty()) {
+		if (recorded.isEmpty()) {
 			jdbc.sql(update).params(updateParams).update();
 			return;
 		}
 		boolean first = true;
-		for (ChatEvent event : events) {
-			StringBuilder sql = new StringBuilder("with ");
+		for (Chat.Recorded entry : recorded) {
+			List<String> steps = new ArrayList<>();
 			List<Object> params = new ArrayList<>();
 			if (first) {
-				sql.append("chat_row as (").append(update).append("), ");
+				steps.add("chat_row as (" + update + ")");
 				params.addAll(updateParams);
 				first = false;
 			}
-			boolean message = event.type() == ChatEvent.Type.MESSAGE;
-			sql.append("event_row as (insert into chat_event (chat_id, seq, type, at, sender, client_message_id, data)"
-					+ " values (?, ?, ?, ?, ?, ?, ?::json))");
-			params.addAll(Arrays.asList(chat.id(), event.seq(), event.type().name(), ts(event.at()),
-					message ? event.data().get("from") : null, message ? event.data().get("clientMessageId") : null,
-					json.writeValueAsString(event.data())));
-			Map<String, Object> agentEvent = chat.agentId() == null ? null : event.agentJson(chat.id());
-			if (agentEvent == null) {
-				sql.append(" select 0");
-				jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+			String logJson = null;
+			if (entry.inLog() && entry.event() instanceof ChatEvent.Logged logged) {
+				logJson = json.writeValueAsString(logged);
+				ChatEvent.Message message = logged instanceof ChatEvent.Message m ? m : null;
+				steps.add("event_row as (insert into chat_event (chat_id, seq, type, at, sender, client_message_id, data)"
+						+ " values (?, ?, ?, ?, ?, ?, ?::json))");
+				params.addAll(Arrays.asList(chat.id(), logged.seq(), logged.type().name(), ts(logged.at()),
+						message == null ? null : message.from().name(), message == null ? null : message.clientMessageId(),
+						logJson));
+			}
+			if (entry.feedOf() == null) {
+				jdbc.sql("with " + String.join(", ", steps) + " select 0").params(params).query(Long.class).single();
 			}
 			else {
-				sql.append(", ").append(FEED_HEAD).append(FEED_INSERT);
-				params.addAll(Arrays.asList(chat.agentId(), chat.agentId(), chat.id(), ts(event.at()),
-						json.writeValueAsString(agentEvent)));
-				long cursor = jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-				signals.agentAppended(chat.agentId(), cursor, feedJson(cursor, agentEvent));
+				steps.add(FEED_HEAD);
+				params.addAll(Arrays.asList(entry.feedOf(), entry.feedOf(), chat.id(), ts(entry.event().at()),
+						json.writeValueAsString(new StoredFeedEvent(chat.id(), entry.event()))));
+				long cursor = jdbc.sql("with " + String.join(", ", steps) + FEED_INSERT)
+					.params(params)
+					.query(Long.class)
+					.single();
+				FeedEvent fed = new FeedEvent(cursor, chat.id(), entry.event());
+				events.publishEvent(new ChatSignals.FeedAppended(entry.feedOf(), fed, json.writeValueAsString(fed)));
 			}
-			signals.chatAppended(chat.id(), event.seq(), json.writeValueAsString(event.json()));
+			if (logJson != null) {
+				events.publishEvent(new ChatSignals.ChatAppended(chat.id(), (ChatEvent.Logged) entry.event(), logJson));
+			}
 		}
 		chat.clearRecorded();
 	}
 
-	/** Adds an event to an agent's feed under the next number, and answers that number (the agent's cursor). */
-	long appendToFeed(UUID agentId, UUID chatId, Instant at, Map<String, Object> event) {
-		long cursor = jdbc.sql("with " + FEED_HEAD + FEED_INSERT)
-			.params(agentId, agentId, chatId, ts(at), json.writeValueAsString(event))
-			.query(Long.class)
-			.single();
-		signals.agentAppended(agentId, cursor, feedJson(cursor, event));
-		return cursor;
-	}
-
-	/** An event of an agent's feed as the agent gets it: its cursor first. */
-	private String feedJson(long cursor, Map<String, Object> event) {
-		Map<String, Object> withCursor = new LinkedHashMap<>();
-		withCursor.put("cursor", Long.toString(cursor));
-		withCursor.putAll(event);
-		return json.writeValueAsString(withCursor);
+	/** An event as an agent's feed keeps it: the chat's id beside the event's fields; the cursor is the row's. */
+	private record StoredFeedEvent(UUID chatId, @JsonUnwrapped ChatEvent event) {
 	}
 
 	/** The chat, locked until the transaction ends. */
@@ -162,12 +165,12 @@ class Chats {
 				+ " where c.id = ? for update of c")
 			.params(sender.name(), clientMessageId, id)
 			.query((rs, n) -> new Locked(map(rs), rs.getBytes("token_hash"),
-					rs.getString("type") == null ? Optional.empty() : Optional.of(event(rs))))
+					rs.getString("type") == null ? Optional.empty() : Optional.of((ChatEvent.Message) event(rs))))
 			.optional();
 	}
 
 	/** A chat locked for a write, its token's hash, and the stored message a retried send repeats. */
-	record Locked(Chat chat, byte[] tokenHash, Optional<ChatEvent> stored) {
+	record Locked(Chat chat, byte[] tokenHash, Optional<ChatEvent.Message> stored) {
 	}
 
 	Optional<Chat> find(UUID id) {
@@ -191,17 +194,17 @@ class Chats {
 			.list();
 	}
 
-	List<ChatEvent> eventsAfter(UUID chatId, long after, int limit) {
+	List<ChatEvent.Logged> eventsAfter(UUID chatId, long after, int limit) {
 		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and seq > ? order by seq limit ?")
 			.params(chatId, after, limit)
 			.query((rs, n) -> event(rs))
 			.list();
 	}
 
-	List<ChatEvent> messages(UUID chatId) {
+	List<ChatEvent.Message> messages(UUID chatId) {
 		return jdbc.sql("select seq, type, at, data from chat_event where chat_id = ? and type = 'MESSAGE' order by seq")
 			.param(chatId)
-			.query((rs, n) -> event(rs))
+			.query((rs, n) -> (ChatEvent.Message) event(rs))
 			.list();
 	}
 
@@ -210,14 +213,13 @@ class Chats {
 	}
 
 	/** An agent's feed after {@code cursor}, each event with its own cursor. */
-	List<Map<String, Object>> feedAfter(UUID agentId, long cursor, int limit) {
-		return jdbc.sql("select seq, event from agent_feed where agent_id = ? and seq > ? order by seq limit ?")
+	List<FeedEvent> feedAfter(UUID agentId, long cursor, int limit) {
+		return jdbc.sql("select seq, chat_id, event from agent_feed where agent_id = ? and seq > ? order by seq limit ?")
 			.params(agentId, cursor, limit)
 			.query((rs, n) -> {
-				Map<String, Object> event = new LinkedHashMap<>();
-				event.put("cursor", Long.toString(rs.getLong("seq")));
-				event.putAll(json.readValue(rs.getString("event"), MAP));
-				return event;
+				ObjectNode stored = (ObjectNode) json.readTree(rs.getString("event"));
+				ChatEvent event = read(ChatEvent.Type.valueOf(stored.get("type").asString()), stored);
+				return new FeedEvent(rs.getLong("seq"), rs.getObject("chat_id", UUID.class), event);
 			})
 			.list();
 	}
@@ -281,9 +283,20 @@ class Chats {
 				endedBy == null ? null : Party.valueOf(endedBy));
 	}
 
-	private ChatEvent event(ResultSet rs) throws SQLException {
-		return new ChatEvent(rs.getLong("seq"), ChatEvent.Type.valueOf(rs.getString("type")),
-				rs.getTimestamp("at").toInstant(), json.readValue(rs.getString("data"), MAP));
+	/**
+	 * An event of a chat's log as stored: the row's seq, type and time, and the fields of its JSON (rows written before
+	 * events were typed hold only the type's own fields there; later ones the whole event).
+	 */
+	private ChatEvent.Logged event(ResultSet rs) throws SQLException {
+		ObjectNode data = (ObjectNode) json.readTree(rs.getString("data"));
+		data.put("seq", rs.getLong("seq"));
+		data.put("at", rs.getTimestamp("at").toInstant().toString());
+		return (ChatEvent.Logged) read(ChatEvent.Type.valueOf(rs.getString("type")), data);
+	}
+
+	/** Reads stored JSON into the record of its type; keys beside the record's fields (chatId, type) are ignored. */
+	private ChatEvent read(ChatEvent.Type type, ObjectNode stored) {
+		return storedEvents.treeToValue(stored, type.record());
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 public class CustomerChats {
 
 	/** Most events one read answers; a client that gets this many reads again at once. */
-	public static final int EVENTS_PER_READ = 500;
+	static final int EVENTS_PER_READ = 500;
 
 	private final PointOfContactCatalog pointsOfContact;
 	private final ChatProfileCatalog profiles;
@@ -98,7 +98,7 @@ public class CustomerChats {
 	 * event and stores nothing, even after the chat ended, and costs nothing of the sending limits; a new message to
 	 * an ended chat is a conflict, and one beyond the chat's or the client address's limit is {@link SendingTooFast}.
 	 */
-	public ChatEvent say(UUID chatId, String token, String clientMessageId, String text, String clientAddress) {
+	public ChatEvent.Message say(UUID chatId, String token, String clientMessageId, String text, String clientAddress) {
 		Chat.checkMessage(clientMessageId, text);
 		byte[] tokenHash = tokenHash(chatId, token);
 		return transaction.execute(status -> {
@@ -110,7 +110,7 @@ public class CustomerChats {
 				throw new SendingTooFast(SendingTooFast.Kind.MESSAGES, wait);
 			});
 			Instant now = Chat.now();
-			ChatEvent said = locked.chat().say(Party.CUSTOMER, clientMessageId, text, now);
+			ChatEvent.Message said = locked.chat().say(Party.CUSTOMER, clientMessageId, text, now);
 			chats.save(locked.chat(), now);
 			return said;
 		});
@@ -134,7 +134,7 @@ public class CustomerChats {
 	 * The events after {@code after}: at once when there are some, else the first to come within {@code wait}, else
 	 * none. While it waits the customer counts as present.
 	 */
-	public List<ChatEvent> events(UUID chatId, String token, long after, Duration wait) {
+	public List<ChatEvent.Logged> events(UUID chatId, String token, long after, Duration wait) {
 		checkAfter(authorize(chatId, token), after);
 		presence.connected(chatId);
 		try {
@@ -170,7 +170,7 @@ public class CustomerChats {
 	}
 
 	/** Events after {@code after} without waiting, for a stream already authorized. */
-	public List<ChatEvent> eventsAfter(UUID chatId, long after) {
+	public List<ChatEvent.Logged> eventsAfter(UUID chatId, long after) {
 		return chats.eventsAfter(chatId, after, EVENTS_PER_READ);
 	}
 

@@ -5,26 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Whether customers are still there, and the end of chats whose customer left. Every customer request renews the
  * chat's "last seen" in the database; open WebSockets and waiting long polls of this node renew theirs in one
- * statement every few seconds. A scheduled check on every node ends, by SYSTEM, the open chats not seen for
- * {@code parley.chat.abandon-after}; ending is idempotent and locked, so two nodes checking at once do no harm.
+ * statement every few seconds (every node for its own connections). A scheduled check, on one node at a time, ends by
+ * SYSTEM the open chats not seen for {@code parley.chat.abandon-after}.
  */
 @Component
-class CustomerPresence implements SmartLifecycle {
+class CustomerPresence {
 
 	private static final Logger log = LoggerFactory.getLogger(CustomerPresence.class);
 	private static final int ABANDONED_PER_CHECK = 100;
@@ -35,7 +34,6 @@ class CustomerPresence implements SmartLifecycle {
 	private final ChatProperties properties;
 	private final TransactionTemplate transaction;
 	private final Map<UUID, AtomicInteger> connected = new ConcurrentHashMap<>();
-	private volatile ScheduledExecutorService scheduler;
 
 	CustomerPresence(Chats chats, ChatEnding ending, ChatStartLimit startLimit, ChatProperties properties, PlatformTransactionManager transactions) {
 		this.chats = chats;
@@ -61,6 +59,9 @@ class CustomerPresence implements SmartLifecycle {
 		seen(chatId);
 	}
 
+	/** Every node renews the customers connected to it: nobody else knows them. */
+	@Scheduled(initialDelayString = "#{@chatSchedule.presenceMillis()}",
+			fixedDelayString = "#{@chatSchedule.presenceMillis()}")
 	void renewConnected() {
 		try {
 			chats.touchCustomers(List.copyOf(connected.keySet()), Chat.now());
@@ -70,6 +71,14 @@ class CustomerPresence implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * One node at a time looks for abandoned chats, in the database that all share (ending is idempotent and locked,
+	 * so two nodes checking at once would do no harm, only the same work twice). A customer connected to another node
+	 * is renewed by that node well within the limit, and each chat is checked again under its lock before it ends.
+	 */
+	@Scheduled(initialDelayString = "#{@chatSchedule.abandonCheckMillis()}",
+			fixedDelayString = "#{@chatSchedule.abandonCheckMillis()}")
+	@SchedulerLock(name = "chat.abandoned-chats", lockAtMostFor = "PT2M")
 	void endAbandoned() {
 		try {
 			Instant cutoff = Chat.now().minus(properties.abandonAfter());
@@ -94,36 +103,5 @@ class CustomerPresence implements SmartLifecycle {
 		catch (RuntimeException e) {
 			log.warn("Could not end abandoned chats; trying again shortly", e);
 		}
-	}
-
-	@Override
-	public void start() {
-		scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("parley-customer-presence")
-			.daemon().factory());
-		long renew = properties.presenceInterval().toMillis();
-		long check = properties.abandonCheckInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::renewConnected, renew, renew, TimeUnit.MILLISECONDS);
-		scheduler.scheduleWithFixedDelay(this::endAbandoned, check, check, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService current = scheduler;
-		if (current != null) {
-			// Periodic runs are cancelled; one under way finishes while the database is still there.
-			current.shutdown();
-			try {
-				current.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		scheduler = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
 	}
 }

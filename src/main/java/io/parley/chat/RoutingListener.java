@@ -1,7 +1,5 @@
 package io.parley.chat;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,19 +47,7 @@ class RoutingListener {
 	void on(ChatAssigned assigned) {
 		Chat chat = chats.lock(assigned.chatId())
 			.orElseThrow(() -> new IllegalStateException("Routing assigned unknown chat " + assigned.chatId()));
-		List<ChatEvent> earlier = chats.messages(chat.id());
-		chat.assign(assigned.agentId(), assigned.agentName(), assigned.assignedAt());
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("chatId", chat.id().toString());
-		event.put("seq", null);
-		event.put("type", ChatEvent.Type.ASSIGNED.name());
-		event.put("at", assigned.assignedAt().toString());
-		event.put("pointOfContactId", chat.pointOfContactId().toString());
-		event.put("preChat", chat.preChat());
-		chats.appendToFeed(assigned.agentId(), chat.id(), assigned.assignedAt(), event);
-		for (ChatEvent message : earlier) {
-			chats.appendToFeed(assigned.agentId(), chat.id(), message.at(), message.agentJson(chat.id()));
-		}
+		chat.assign(assigned.agentId(), assigned.agentName(), assigned.assignedAt(), chats.messages(chat.id()));
 		chats.save(chat);
 	}
 
@@ -77,13 +63,6 @@ class RoutingListener {
 		QueuePosition position = routing.position(requeued.tenantId(), chat.id(), chat.skill())
 			.orElseThrow(() -> new IllegalStateException("Requeued chat " + chat.id() + " does not wait"));
 		chat.requeue(position, requeued.requeuedAt());
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("chatId", chat.id().toString());
-		event.put("seq", null);
-		event.put("type", ChatEvent.Type.UNASSIGNED.name());
-		event.put("at", requeued.requeuedAt().toString());
-		event.put("reason", "AGENT_DISCONNECTED");
-		chats.appendToFeed(requeued.agentId(), chat.id(), requeued.requeuedAt(), event);
 		chats.save(chat);
 	}
 

@@ -8,5 +8,5 @@ import java.util.UUID;
 /** A chat as it stays: who and where, the pre-chat answers, and every message in order. */
 public record Transcript(UUID chatId, UUID pointOfContactId, ChatState state, Instant createdAt, Instant assignedAt,
 		Instant endedAt, Party endedBy, UUID agentId, String agentName, Map<String, Object> preChat,
-		List<Map<String, Object>> messages) {
+		List<ChatEvent.Message> messages) {
 }

@@ -22,6 +22,7 @@ import io.parley.Violations;
 import io.parley.accounts.Actor;
 import io.parley.chat.AgentChats;
 import io.parley.chat.AgentEvents;
+import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.Transcript;
 import io.parley.routing.AgentPresence;
@@ -99,10 +100,10 @@ class AgentPages {
 	}
 
 	@PostMapping(path = "/console/agent/api/chats/{chatId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> say(Actor agent, @PathVariable UUID chatId,
+	ResponseEntity<ChatEvent.Message> say(Actor agent, @PathVariable UUID chatId,
 			@RequestBody MessageRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(chats.say(agent, chatId, request.clientMessageId(), request.text()).json());
+			.body(chats.say(agent, chatId, request.clientMessageId(), request.text()));
 	}
 
 	/** Whether the agent is typing. */

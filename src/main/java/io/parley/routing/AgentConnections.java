@@ -65,8 +65,8 @@ public class AgentConnections {
 		return open.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
 	}
 
-	@Scheduled(initialDelayString = "#{@agentPresenceSchedule.renewMillis()}",
-			fixedDelayString = "#{@agentPresenceSchedule.renewMillis()}")
+	@Scheduled(initialDelayString = "#{@routingSchedule.renewMillis()}",
+			fixedDelayString = "#{@routingSchedule.renewMillis()}")
 	void renew() {
 		try {
 			times.renew(List.copyOf(open.keySet()));

@@ -30,8 +30,8 @@ class AgentPresenceCheck {
 		this.properties = properties;
 	}
 
-	@Scheduled(initialDelayString = "#{@agentPresenceSchedule.checkMillis()}",
-			fixedDelayString = "#{@agentPresenceSchedule.checkMillis()}")
+	@Scheduled(initialDelayString = "#{@routingSchedule.checkMillis()}",
+			fixedDelayString = "#{@routingSchedule.checkMillis()}")
 	@SchedulerLock(name = "routing.agent-presence", lockAtMostFor = "PT2M")
 	void scheduled() {
 		try {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs the assignments of a queue after something changed it, in the background and coalesced: requests for a
@@ -34,6 +35,12 @@ class AssignmentRuns implements DisposableBean {
 	AssignmentRuns(Assigner assigner, ApplicationEventPublisher events) {
 		this.assigner = assigner;
 		this.events = events;
+	}
+
+	/** Runs the queues of a change once its transaction committed. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AssignmentRequested requested) {
+		requested.queues().forEach(this::request);
 	}
 
 	/** Makes the queue run soon (now, or once more after the run under way). */

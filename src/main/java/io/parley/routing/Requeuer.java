@@ -10,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Takes one chat from an agent who is gone, in one transaction, and puts it back in its queue. Everything is checked
@@ -26,15 +24,13 @@ class Requeuer {
 	private final RoutingEntries entries;
 	private final RoutingAgents agents;
 	private final AgentConnectionTimes connections;
-	private final AssignmentRuns runs;
 	private final ApplicationEventPublisher events;
 
-	Requeuer(RoutingEntries entries, RoutingAgents agents, AgentConnectionTimes connections, AssignmentRuns runs,
+	Requeuer(RoutingEntries entries, RoutingAgents agents, AgentConnectionTimes connections,
 			ApplicationEventPublisher events) {
 		this.entries = entries;
 		this.agents = agents;
 		this.connections = connections;
-		this.runs = runs;
 		this.events = events;
 	}
 
@@ -65,12 +61,7 @@ class Requeuer {
 		events.publishEvent(new ChatRequeued(entry.tenantId(), held.chatId(), held.agentId(), entry.skill(), now));
 		log.info("Chat {} went back to the front of queue {} of tenant {}: its agent {} has not been connected since {}",
 				held.chatId(), entry.skill(), entry.tenantId(), held.agentId(), held.seenAt());
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				runs.request(queue);
-			}
-		});
+		events.publishEvent(AssignmentRequested.of(queue));
 		return true;
 	}
 }

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.parley.NotFoundException;
 import io.parley.accounts.AgentDirectory;
@@ -31,15 +30,17 @@ public class Routing {
 	private final AssignmentRuns runs;
 	private final AgentConnectionTimes connections;
 	private final AgentPresenceCheck presenceCheck;
+	private final ApplicationEventPublisher events;
 
 	Routing(RoutingEntries entries, RoutingAgents agents, AgentDirectory directory, AssignmentRuns runs,
-			AgentConnectionTimes connections, AgentPresenceCheck presenceCheck) {
+			AgentConnectionTimes connections, AgentPresenceCheck presenceCheck, ApplicationEventPublisher events) {
 		this.entries = entries;
 		this.agents = agents;
 		this.directory = directory;
 		this.runs = runs;
 		this.connections = connections;
 		this.presenceCheck = presenceCheck;
+		this.events = events;
 	}
 
 	/**
@@ -52,7 +53,7 @@ public class Routing {
 		entries.lockQueue(queue);
 		int position = entries.countWaiting(queue) + 1;
 		entries.insert(chatId, queue, now, position);
-		afterCommit(() -> runs.request(queue));
+		events.publishEvent(AssignmentRequested.of(queue));
 		return waitEstimate(tenantId, skill).at(position);
 	}
 
@@ -71,13 +72,13 @@ public class Routing {
 		entries.delete(chatId);
 		if (entry.agentId() == null) {
 			QueueKey queue = new QueueKey(entry.tenantId(), entry.skill());
-			afterCommit(() -> runs.request(queue));
+			events.publishEvent(AssignmentRequested.of(queue));
 			return;
 		}
 		Optional<RoutingAgents.Locked> agent = agents.lock(entry.agentId());
 		if (agent.isPresent()) {
 			agents.removeChat(entry.agentId(), now);
-			afterCommit(() -> agent.get().skills().forEach(skill -> runs.request(new QueueKey(entry.tenantId(), skill))));
+			events.publishEvent(AssignmentRequested.of(entry.tenantId(), agent.get().skills()));
 		}
 	}
 
@@ -94,7 +95,7 @@ public class Routing {
 		agents.save(agent, effective, Instant.now());
 		if (effective == AgentStatus.AVAILABLE) {
 			connections.seen(agentId, true);
-			afterCommit(() -> agent.skills().forEach(skill -> runs.request(new QueueKey(tenantId, skill))));
+			events.publishEvent(AssignmentRequested.of(tenantId, agent.skills()));
 		}
 		return presence(tenantId, agentId);
 	}
@@ -162,18 +163,5 @@ public class Routing {
 	 */
 	public int assignWaiting(UUID tenantId, String skill) {
 		return runs.runNow(new QueueKey(tenantId, skill));
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			action.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-		});
 	}
 }

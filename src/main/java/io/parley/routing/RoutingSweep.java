@@ -3,19 +3,17 @@ package io.parley.routing;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.parley.accounts.AgentDirectory;
 import io.parley.accounts.AgentDirectory.Agent;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The safety net behind triggered assignments: every few seconds it runs each queue that has waiting chats (a
@@ -23,7 +21,7 @@ import io.parley.accounts.AgentDirectory.Agent;
  * capacity (an admin changed them), sets agents who were disabled away, and forgets old waits.
  */
 @Component
-class RoutingSweep implements SmartLifecycle {
+class RoutingSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(RoutingSweep.class);
 
@@ -32,7 +30,6 @@ class RoutingSweep implements SmartLifecycle {
 	private final AgentDirectory directory;
 	private final AssignmentRuns runs;
 	private final RoutingProperties properties;
-	private volatile ScheduledExecutorService scheduler;
 
 	RoutingSweep(RoutingEntries entries, RoutingAgents agents, AgentDirectory directory, AssignmentRuns runs,
 			RoutingProperties properties) {
@@ -43,6 +40,13 @@ class RoutingSweep implements SmartLifecycle {
 		this.properties = properties;
 	}
 
+	/**
+	 * On one node at a time: everything it does is shared work in the database (the assignment runs it starts lock
+	 * what they assign), so a node that finds another sweeping skips its turn.
+	 */
+	@Scheduled(initialDelayString = "#{@routingSchedule.sweepMillis()}",
+			fixedDelayString = "#{@routingSchedule.sweepMillis()}")
+	@SchedulerLock(name = "routing.sweep", lockAtMostFor = "PT2M")
 	void sweep() {
 		try {
 			refreshAvailableAgents();
@@ -67,35 +71,5 @@ class RoutingSweep implements SmartLifecycle {
 				agents.refresh(agent);
 			}
 		}
-	}
-
-	@Override
-	public void start() {
-		// A thread of its own: the sweep must not depend on which task scheduler beans the context happens to have.
-		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-routing-sweep")
-			.daemon().factory());
-		long millis = properties.sweepInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService current = scheduler;
-		if (current != null) {
-			// Periodic runs are cancelled; one under way finishes while the database is still there.
-			current.shutdown();
-			try {
-				current.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		scheduler = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
 	}
 }

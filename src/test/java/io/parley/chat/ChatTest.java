@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ class ChatTest {
 
 	private static Chat active() {
 		Chat chat = waiting();
-		chat.assign(AGENT, "Eve", NOW.plusSeconds(5));
+		chat.assign(AGENT, "Eve", NOW.plusSeconds(5), List.of());
 		chat.clearRecorded();
 		return chat;
 	}
@@ -34,25 +35,32 @@ class ChatTest {
 	void startsQueuedAndTellsTheCustomerTheirPosition() {
 		Chat chat = waiting();
 		assertThat(chat.state()).isEqualTo(ChatState.QUEUED);
-		assertThat(chat.recorded()).singleElement().satisfies(event -> {
-			assertThat(event.seq()).isEqualTo(1);
-			assertThat(event.type()).isEqualTo(ChatEvent.Type.STATE);
-			assertThat(event.json()).containsEntry("state", "QUEUED").containsEntry("queuePosition", 3)
-				.containsEntry("estimatedWaitSeconds", 90).containsEntry("agentName", null)
-				.containsEntry("at", "2026-11-25T10:15:30.123456Z");
+		assertThat(chat.recorded()).containsExactly(
+				new ChatEvent.StateChanged(1, Instant.parse("2026-11-25T10:15:30.123456Z"), ChatState.QUEUED, 3, 90, true,
+						null));
+		assertThat(chat.unsaved()).singleElement().satisfies(entry -> {
+			assertThat(entry.inLog()).isTrue();
+			assertThat(entry.feedOf()).as("nobody's feed while it waits").isNull();
 		});
 	}
 
 	@Test
 	void becomesActiveWhenAssignedAndOnlyOnce() {
 		Chat chat = waiting();
-		chat.assign(AGENT, "Eve", NOW);
+		chat.clearRecorded();
+		ChatEvent.Message earlier = chat.say(Party.CUSTOMER, "c1", "Hello?", NOW);
+		chat.clearRecorded();
+		chat.assign(AGENT, "Eve", NOW, List.of(earlier));
 		assertThat(chat.state()).isEqualTo(ChatState.ACTIVE);
 		assertThat(chat.isHandledBy(AGENT)).isTrue();
 		assertThat(chat.queuePosition()).isNull();
-		assertThat(chat.recorded().get(1).json()).containsEntry("state", "ACTIVE").containsEntry("agentName", "Eve")
-			.containsEntry("queuePosition", null).containsEntry("seq", 2L);
-		assertThatThrownBy(() -> chat.assign(UUID.randomUUID(), "Other", NOW)).isInstanceOf(IllegalStateException.class);
+		assertThat(chat.unsaved()).containsExactly(
+				new Chat.Recorded(new ChatEvent.Assigned(NOW, chat.pointOfContactId(), chat.preChat()), false, AGENT),
+				new Chat.Recorded(earlier, false, AGENT),
+				new Chat.Recorded(new ChatEvent.StateChanged(3, NOW, ChatState.ACTIVE, null, null, null, "Eve"), true,
+						AGENT));
+		assertThatThrownBy(() -> chat.assign(UUID.randomUUID(), "Other", NOW, List.of()))
+			.isInstanceOf(IllegalStateException.class);
 		assertThat(chat.isHandledBy(AGENT)).isTrue();
 	}
 
@@ -63,15 +71,16 @@ class ChatTest {
 		assertThat(chat.state()).isEqualTo(ChatState.QUEUED);
 		assertThat(chat.isHandledBy(AGENT)).isFalse();
 		assertThat(chat.agentName()).isNull();
-		assertThat(chat.recorded()).extracting(ChatEvent::type).containsExactly(ChatEvent.Type.MESSAGE,
-				ChatEvent.Type.STATE);
-		assertThat(chat.recorded().get(0).json()).containsEntry("from", "SYSTEM").containsEntry("agentName", null)
-			.containsEntry("text", Chat.REQUEUED_MESSAGE);
-		assertThat(chat.recorded().get(1).json()).containsEntry("state", "QUEUED").containsEntry("queuePosition", 1)
-			.containsEntry("estimatedWaitSeconds", 30).containsEntry("agentsAvailable", true).containsEntry("agentName", null);
+		Instant at = NOW.plusSeconds(60);
+		assertThat(chat.unsaved()).as("the gone agent is told, the customer's events go to nobody's feed").containsExactly(
+				new Chat.Recorded(new ChatEvent.Unassigned(at, ChatEvent.Unassigned.Reason.AGENT_DISCONNECTED), false,
+						AGENT),
+				new Chat.Recorded(new ChatEvent.Message(3, at, Party.SYSTEM, Chat.REQUEUED_MESSAGE, null, null), true,
+						null),
+				new Chat.Recorded(new ChatEvent.StateChanged(4, at, ChatState.QUEUED, 1, 30, true, null), true, null));
 
 		UUID next = UUID.randomUUID();
-		chat.assign(next, "Bob", NOW.plusSeconds(90));
+		chat.assign(next, "Bob", NOW.plusSeconds(90), List.of());
 		assertThat(chat.isHandledBy(next)).isTrue();
 		assertThat(chat.agentName()).isEqualTo("Bob");
 	}
@@ -90,17 +99,14 @@ class ChatTest {
 	void numbersEveryEventAfterTheLast() {
 		Chat chat = active();
 		long before = chat.lastSeq();
-		ChatEvent hello = chat.say(Party.CUSTOMER, "c1", "Hello", NOW);
-		ChatEvent typing = chat.typing(Party.AGENT, true, NOW);
-		ChatEvent reply = chat.say(Party.AGENT, "a1", "Hi", NOW);
-		assertThat(hello.seq()).isEqualTo(before + 1);
-		assertThat(typing.seq()).isEqualTo(before + 2);
-		assertThat(reply.seq()).isEqualTo(before + 3);
-		assertThat(hello.json()).containsEntry("from", "CUSTOMER").containsEntry("agentName", null)
-			.containsEntry("clientMessageId", "c1");
-		assertThat(reply.json()).containsEntry("from", "AGENT").containsEntry("agentName", "Eve");
-		assertThat(typing.json()).containsEntry("typing", true);
+		ChatEvent.Message hello = chat.say(Party.CUSTOMER, "c1", "Hello", NOW);
+		ChatEvent.Typing typing = chat.typing(Party.AGENT, true, NOW);
+		ChatEvent.Message reply = chat.say(Party.AGENT, "a1", "Hi", NOW);
+		assertThat(hello).isEqualTo(new ChatEvent.Message(before + 1, NOW, Party.CUSTOMER, "Hello", "c1", null));
+		assertThat(typing).isEqualTo(new ChatEvent.Typing(before + 2, NOW, Party.AGENT, true));
+		assertThat(reply).isEqualTo(new ChatEvent.Message(before + 3, NOW, Party.AGENT, "Hi", "a1", "Eve"));
 		assertThat(chat.recorded()).containsExactly(hello, typing, reply);
+		assertThat(chat.unsaved()).allSatisfy(entry -> assertThat(entry.feedOf()).isEqualTo(AGENT));
 	}
 
 	@Test
@@ -116,7 +122,7 @@ class ChatTest {
 		assertThat(chat.end(Party.CUSTOMER, NOW)).isTrue();
 		assertThat(chat.state()).isEqualTo(ChatState.ENDED);
 		assertThat(chat.endedBy()).isEqualTo(Party.CUSTOMER);
-		assertThat(chat.recorded()).last().satisfies(e -> assertThat(e.json()).containsEntry("endedBy", "CUSTOMER"));
+		assertThat(chat.recorded()).last().isEqualTo(new ChatEvent.Ended(chat.lastSeq(), NOW, Party.CUSTOMER));
 		assertThatThrownBy(() -> chat.say(Party.CUSTOMER, "c9", "Wait", NOW)).isInstanceOf(ConflictException.class)
 			.hasMessageContaining("ended");
 		assertThatThrownBy(() -> chat.say(Party.AGENT, "a9", "Bye", NOW)).isInstanceOf(ConflictException.class);
@@ -138,7 +144,7 @@ class ChatTest {
 		Chat chat = waiting();
 		assertThat(chat.end(Party.SYSTEM, NOW)).isTrue();
 		assertThat(chat.queuePosition()).isNull();
-		assertThatThrownBy(() -> chat.assign(AGENT, "Eve", NOW)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> chat.assign(AGENT, "Eve", NOW, List.of())).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
@@ -151,12 +157,15 @@ class ChatTest {
 		assertThat(chat.showPosition(new QueuePosition(2, null, true), NOW)).isTrue();
 		assertThat(chat.showPosition(new QueuePosition(2, null, false), NOW)).as("nobody available now").isTrue();
 		assertThat(chat.showPosition(new QueuePosition(2, null, false), NOW)).isFalse();
-		assertThat(chat.recorded()).extracting(e -> e.data().get("queuePosition")).containsExactly(2, 2, 2, 2);
-		assertThat(chat.recorded()).extracting(e -> e.data().get("agentsAvailable"))
+		assertThat(chat.recorded()).extracting(e -> ((ChatEvent.StateChanged) e).queuePosition())
+			.containsExactly(2, 2, 2, 2);
+		assertThat(chat.recorded()).extracting(e -> ((ChatEvent.StateChanged) e).agentsAvailable())
 			.containsExactly(true, true, true, false);
-		chat.assign(AGENT, "Eve", NOW);
+		chat.assign(AGENT, "Eve", NOW, List.of());
 		assertThat(chat.showPosition(new QueuePosition(1, 10, true), NOW)).isFalse();
-		assertThat(chat.recorded().getLast().data()).containsEntry("state", "ACTIVE").containsEntry("agentsAvailable", null);
+		assertThat(chat.recorded().getLast()).isInstanceOfSatisfying(ChatEvent.StateChanged.class,
+				state -> assertThat(state.state()).isEqualTo(ChatState.ACTIVE));
+		assertThat(((ChatEvent.StateChanged) chat.recorded().getLast()).agentsAvailable()).isNull();
 	}
 
 	@Test

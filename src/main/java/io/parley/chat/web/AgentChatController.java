@@ -1,7 +1,6 @@
 package io.parley.chat.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.CacheControl;
@@ -23,6 +22,7 @@ import io.parley.accounts.Actor;
 import io.parley.chat.AgentChat;
 import io.parley.chat.AgentChats;
 import io.parley.chat.AgentEvents;
+import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.Transcript;
 import io.parley.chat.web.ChatJson.MessageRequest;
@@ -86,10 +86,10 @@ class AgentChatController {
 	}
 
 	@PostMapping("/api/v1/agent/chats/{chatId}/messages")
-	ResponseEntity<Map<String, Object>> say(Actor agent, @PathVariable UUID chatId,
+	ResponseEntity<ChatEvent.Message> say(Actor agent, @PathVariable UUID chatId,
 			@RequestBody MessageRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(chats.say(agent, chatId, request.clientMessageId(), request.text()).json());
+			.body(chats.say(agent, chatId, request.clientMessageId(), request.text()));
 	}
 
 	@PostMapping("/api/v1/agent/chats/{chatId}/typing")

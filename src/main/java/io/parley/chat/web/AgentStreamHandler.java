@@ -1,5 +1,6 @@
 package io.parley.chat.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,18 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
 
 import io.parley.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 import io.parley.chat.AgentChats;
 import io.parley.chat.ChatSignals;
+import io.parley.cluster.ClusterBus.Subscription;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,25 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * While the socket is open the agent counts as connected (routing's presence follows it).
  */
 @Component
-class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterceptor {
+class AgentStreamHandler extends LogStreamHandler<UUID> {
 
 	static final String PATH = "/api/v1/agent/stream";
-	private static final String AGENT = "parley.agentId";
-	private static final String AFTER = "parley.after";
-	private static final String STREAM = "parley.stream";
 
 	private final AgentChats chats;
 	private final ChatSignals signals;
 	private final StreamOrigins origins;
-	private final StreamSessions sessions;
 	private final JsonMapper json;
 
 	AgentStreamHandler(AgentChats chats, ChatSignals signals, StreamOrigins origins, StreamSessions sessions,
 			JsonMapper json) {
+		super(sessions);
 		this.chats = chats;
 		this.signals = signals;
 		this.origins = origins;
-		this.sessions = sessions;
 		this.json = json;
 	}
 
@@ -65,48 +58,33 @@ class AgentStreamHandler extends TextWebSocketHandler implements HandshakeInterc
 		UUID agentId = actor.get().userId();
 		long after;
 		try {
-			after = chats.feedFrom(agentId, CustomerStreamHandler.parameter(request, "after"));
+			after = chats.feedFrom(agentId, parameter(request, "after"));
 		}
 		catch (InvalidInputException e) {
-			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, CustomerStreamHandler.refusal(e));
+			return StreamSessions.reject(response, HttpStatus.BAD_REQUEST, refusal(e));
 		}
-		attributes.put(AGENT, agentId);
-		attributes.put(AFTER, after);
-		return true;
+		return accept(attributes, agentId, after);
 	}
 
 	@Override
-	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-			Exception exception) {
+	List<EventStream.Item> read(UUID agentId, long position) {
+		return chats.feedAfter(agentId, position).stream()
+			.map(event -> new EventStream.Item(event.cursor(), json.writeValueAsString(event)))
+			.toList();
 	}
 
 	@Override
-	public void afterConnectionEstablished(WebSocketSession session) {
-		UUID agentId = (UUID) session.getAttributes().get(AGENT);
-		long after = (Long) session.getAttributes().get(AFTER);
-		WebSocketSession safe = sessions.opened(session);
-		EventStream stream = new EventStream(safe, after, position -> chats.feedAfter(agentId, position).stream()
-			.map(event -> new EventStream.Item(Long.parseLong((String) event.get("cursor")),
-					json.writeValueAsString(event)))
-			.toList(), sessions.executor());
-		session.getAttributes().put(STREAM, stream);
+	Subscription subscribe(UUID agentId, ChatSignals.Listener listener) {
+		return signals.onAgent(agentId, listener);
+	}
+
+	@Override
+	void opened(UUID agentId) {
 		chats.feedOpened(agentId);
-		stream.start(listener -> signals.onAgent(agentId, listener));
 	}
 
 	@Override
-	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-		// Sends go through POST; whatever a client writes here (a keep-alive) needs no answer.
-	}
-
-	@Override
-	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		sessions.closed(session);
-		if (session.getAttributes().get(AGENT) instanceof UUID agentId && session.getAttributes().containsKey(STREAM)) {
-			chats.feedClosed(agentId);
-		}
-		if (session.getAttributes().get(STREAM) instanceof EventStream stream) {
-			stream.close();
-		}
+	void closed(UUID agentId) {
+		chats.feedClosed(agentId);
 	}
 }

@@ -1,7 +1,6 @@
 package io.parley.chat.web;
 
 import java.util.List;
-import java.util.Map;
 
 import io.parley.chat.ChatEvent;
 import io.parley.routing.AgentStatus;
@@ -27,10 +26,6 @@ final class ChatJson {
 	record StatusRequest(AgentStatus status) {
 	}
 
-	record Events(List<Map<String, Object>> events) {
-
-		static Events of(List<ChatEvent> events) {
-			return new Events(events.stream().map(ChatEvent::json).toList());
-		}
+	record Events(List<ChatEvent.Logged> events) {
 	}
 }

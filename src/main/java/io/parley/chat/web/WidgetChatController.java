@@ -2,7 +2,6 @@ package io.parley.chat.web;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.CacheControl;
@@ -77,12 +76,11 @@ class WidgetChatController {
 	}
 
 	@PostMapping("/widget/v1/chats/{chatId}/messages")
-	ResponseEntity<Map<String, Object>> say(@PathVariable UUID chatId,
+	ResponseEntity<ChatEvent.Message> say(@PathVariable UUID chatId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody MessageRequest request, HttpServletRequest http) {
-		ChatEvent event = chats.say(chatId, token(authorization), request.clientMessageId(), request.text(),
-				clientAddresses.of(http));
-		return noStore(HttpStatus.CREATED, event.json());
+		return noStore(HttpStatus.CREATED, chats.say(chatId, token(authorization), request.clientMessageId(),
+				request.text(), clientAddresses.of(http)));
 	}
 
 	@PostMapping("/widget/v1/chats/{chatId}/typing")
@@ -108,7 +106,7 @@ class WidgetChatController {
 		}
 		checkWait(violations, waitSeconds);
 		violations.throwIfAny();
-		return noStore(HttpStatus.OK, Events.of(chats.events(chatId, token, after == null ? 0 : after, wait(waitSeconds))));
+		return noStore(HttpStatus.OK, new Events(chats.events(chatId, token, after == null ? 0 : after, wait(waitSeconds))));
 	}
 
 	@PostMapping("/widget/v1/chats/{chatId}/end")
@@ -174,11 +172,7 @@ class WidgetChatController {
 
 	/** The token of {@code Authorization: Bearer <token>}. */
 	private static String token(String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-				|| authorization.substring(7).isBlank()) {
-			throw new MissingChatToken();
-		}
-		return authorization.substring(7).trim();
+		return BearerToken.of(authorization).orElseThrow(MissingChatToken::new);
 	}
 
 	/** A customer endpoint was called without the chat's token. */
