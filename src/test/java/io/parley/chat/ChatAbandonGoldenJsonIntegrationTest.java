@@ -6,12 +6,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import io.parley.GoldenJson;
 import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Customer;
 
 /**
- * The events of a chat its customer left, ended by SYSTEM, against the golden JSON (see {@link ChatGolden}). Same
+ * The events of a chat its customer left, ended by SYSTEM, against the golden JSON (see {@link GoldenJson}). Same
  * settings as {@code ChatLimitsIntegrationTest}, so the two share one running Parley.
  */
 @IntegrationTest
@@ -37,7 +38,8 @@ class ChatAbandonGoldenJsonIntegrationTest {
 			.param(customer.chatId())
 			.query(String.class)
 			.single(), "ENDED"::equals, "the chat abandoned");
-		ChatGolden.check("abandoned-customer-events", customer.api().get(customer.path("/events?after=0")).json());
-		ChatGolden.check("abandoned-status", customer.status());
+		GoldenJson.assertMatches("chat/abandoned-customer-events.json",
+				customer.api().get(customer.path("/events?after=0")).json());
+		GoldenJson.assertMatches("chat/abandoned-status.json", customer.status());
 	}
 }
