@@ -264,7 +264,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
 				.permitAll()
 				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request), null)))
-			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages()))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages(routes.formExpiredPage())))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
