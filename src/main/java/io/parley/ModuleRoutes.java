@@ -4,7 +4,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A module's declaration of the routes it serves and who may reach them: each module with web routes has one bean of
- * it in its web package, and the security configuration (accounts) builds its filter chains from all of them, so it
+ * it beside its controllers, and the security configuration (accounts) builds its filter chains from all of them, so it
  * knows no other module's URLs. It is web configuration, so Spring MVC test slices ({@code @WebMvcTest}) load it with
  * the controllers and authorise as the application does.
  */

@@ -45,6 +45,7 @@ public final class RouteTable {
 
 	private final List<Rule> rules = new ArrayList<>();
 	private final List<String> pages = new ArrayList<>();
+	private String formExpiredPage;
 
 	/** The table of all the given modules' routes. */
 	public static RouteTable of(List<? extends ModuleRoutes> modules) {
@@ -96,6 +97,20 @@ public final class RouteTable {
 
 	public List<String> pages() {
 		return List.copyOf(pages);
+	}
+
+	/**
+	 * The console page, for anyone signed in, that a console form refused for its stale CSRF token shows to someone
+	 * still logged in (the security configuration forwards there).
+	 */
+	public void formExpiredPage(String path) {
+		console(path).signedIn();
+		formExpiredPage = path;
+	}
+
+	/** The page declared by {@link #formExpiredPage(String)}, if a module declared one. */
+	public Optional<String> formExpiredPage() {
+		return Optional.ofNullable(formExpiredPage);
 	}
 
 	/** The rule that decides about a request, if a module declared one. */

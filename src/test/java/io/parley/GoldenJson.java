@@ -21,11 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code src/test/resources/golden/}. Objects compare as trees, so field order does not matter. Volatile values are
  * replaced on both sides before comparing, so that only the shape and the settings are compared: every UUID (ids,
  * asset ids, also inside image URLs) by {@code <uuid>}, every ISO instant by {@code <instant>}, an API token's secret
- * by {@code <token>}, a wait ("3 seconds" in a text, {@code retryAfterSeconds}) by {@code <seconds>}, a non-null
- * {@code nextCursor} by {@code <cursor>} (it holds ids), {@code http://localhost:<port>} by {@code <base>}, a test
+ * and a chat's non-empty {@code token} by {@code <token>}, a wait ("3 seconds" in a text, {@code retryAfterSeconds},
+ * a number of {@code estimatedWaitSeconds}) by {@code <seconds>}, a non-null {@code nextCursor} (it holds ids) and a
+ * feed's {@code cursor} (digits) by {@code <cursor>}, {@code http://localhost:<port>} by {@code <base>}, a test
  * tenant's admin name by {@code <admin>}, and the given texts (names made unique per run) by their placeholders. Run
- * with {@code -Dgolden.record=true} (or the environment variable {@code GOLDEN_RECORD=1}) to (re)write the files from the current build: only ever on a build whose answers
- * are known right.
+ * with {@code -Dgolden.record=true} (or the environment variable {@code GOLDEN_RECORD=1}) to (re)write the files from
+ * the current build: only ever on a build whose answers are known right.
  */
 public final class GoldenJson {
 
@@ -37,6 +38,7 @@ public final class GoldenJson {
 	private static final Pattern SECONDS = Pattern.compile("\\b\\d+ seconds?\\b");
 	private static final Pattern BASE = Pattern.compile("http://localhost:\\d+");
 	private static final Pattern ADMIN = Pattern.compile("(?i)admin[- ][0-9a-f]{8}");
+	private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
 
 	private GoldenJson() {
 	}
@@ -49,6 +51,11 @@ public final class GoldenJson {
 	/** Asserts that {@code answer} equals the golden file {@code name}. */
 	public static void assertMatches(String name, JsonNode answer) {
 		assertMatches(name, answer, Map.of());
+	}
+
+	/** Asserts that {@code answer}, a list or map of JSON trees (as a test gathered them), equals the golden file. */
+	public static void assertMatches(String name, Object answer) {
+		assertMatches(name, JSON.valueToTree(answer), Map.of());
 	}
 
 	/** Asserts that {@code answer}, made stable with {@code placeholders} too, equals the golden file {@code name}. */
@@ -73,11 +80,16 @@ public final class GoldenJson {
 		if (node instanceof ObjectNode object) {
 			for (String name : object.propertyNames().stream().toList()) {
 				JsonNode value = object.get(name);
-				if (name.equals("nextCursor") && value.isString()) {
+				if (name.equals("nextCursor") && value.isString()
+						|| name.equals("cursor") && value.isString() && DIGITS.matcher(value.asString()).matches()) {
 					object.put(name, "<cursor>");
 				}
-				else if (name.equals("retryAfterSeconds")) {
+				else if (name.equals("retryAfterSeconds")
+						|| name.equals("estimatedWaitSeconds") && value.isIntegralNumber()) {
 					object.put(name, "<seconds>");
+				}
+				else if (name.equals("token") && value.isString() && !value.asString().isEmpty()) {
+					object.put(name, "<token>");
 				}
 				else {
 					object.set(name, normalised(value, placeholders));

@@ -66,6 +66,12 @@ class RouteDeclarationsIntegrationTest {
 		assertThat(routes.ruleFor(HttpMethod.POST, "/widget/v1/chats/c/messages").map(Rule::anyone)).contains(true);
 	}
 
+	@Test
+	void theConsoleDeclaresThePageAnExpiredFormShowsOpenToAnyoneSignedIn() {
+		assertThat(routes.formExpiredPage()).contains("/console/form-expired");
+		assertThat(routes.ruleFor(HttpMethod.POST, "/console/form-expired").map(Rule::roles)).contains(List.of());
+	}
+
 	private List<String> decides(HttpMethod method, String path) {
 		return routes.ruleFor(method, path).map(Rule::roles).orElseThrow();
 	}

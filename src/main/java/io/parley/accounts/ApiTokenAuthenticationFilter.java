@@ -44,11 +44,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (BearerToken.isBearer(header)) {
 			String address = addresses.of(request);
 			Optional<ParleyUserDetails> user;
 			try (LoginThrottle.Attempt attempt = throttle.begin(null, address)) {
-				user = tokens.userOf(header.substring(7).trim()).flatMap(users::loginById)
+				// a Bearer header without a token is a wrong token too, counted as one
+				user = tokens.userOf(BearerToken.of(header).orElse("")).flatMap(users::loginById)
 					.filter(ParleyUserDetails::isEnabled);
 				if (user.isEmpty()) {
 					attempt.failed();

@@ -225,7 +225,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	@Order(2)
 	SecurityFilterChain customers(HttpSecurity http, RouteTable routes) throws Exception {
-		matching(http, routes, Area.CUSTOMER)
+		http.securityMatcher(anyOf(List.of(routes.patterns(Area.CUSTOMER))))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -243,7 +243,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Bean
 	@Order(3)
 	SecurityFilterChain consoleSockets(HttpSecurity http, RouteTable routes) throws Exception {
-		matching(http, routes, Area.CONSOLE_SOCKET)
+		http.securityMatcher(anyOf(List.of(routes.patterns(Area.CONSOLE_SOCKET))))
 			.authorizeHttpRequests(auth -> authorize(auth, routes.rules(Area.CONSOLE_SOCKET)).anyRequest().denyAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(cache -> cache.disable())
@@ -264,15 +264,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
 				.permitAll()
 				.authenticationDetailsSource(request -> new WebAuthenticationDetails(addresses.of(request), null)))
-			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages()))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new FormExpiredPages(routes.formExpiredPage())))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Console pages run only their own script files: no inline script, no inline style, framed by nothing
 			// but themselves (the profile editor frames the chat window for its preview).
 			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-					new OrRequestMatcher(routes.pages().stream()
-						.map(page -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(page)).toList()),
-					new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
+					anyOf(routes.pages()), new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))));
 		return http.build();
+	}
+
+	/**
+	 * The requests of any of the patterns; none when there are none (a module test that starts no module declaring
+	 * routes of an area: its chain then matches nothing).
+	 */
+	private static RequestMatcher anyOf(List<String> patterns) {
+		if (patterns.isEmpty()) {
+			return request -> false;
+		}
+		return new OrRequestMatcher(patterns.stream()
+			.map(pattern -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern))
+			.toList());
 	}
 
 	/**
@@ -322,14 +333,5 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
 		problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts", "Too many wrong credentials came"
 				+ " from your address. They were not checked; try again in " + e.retryAfterInWords() + ".", false);
-	}
-
-	/**
-	 * Limits {@code http}'s chain to the routes the running modules declare in {@code area}: none at all when no module
-	 * declares one there (a module test that boots only some modules), rather than failing to start.
-	 */
-	private static HttpSecurity matching(HttpSecurity http, RouteTable routes, Area area) {
-		String[] patterns = routes.patterns(area);
-		return patterns.length == 0 ? http.securityMatcher(request -> false) : http.securityMatcher(patterns);
 	}
 }

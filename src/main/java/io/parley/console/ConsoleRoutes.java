@@ -12,7 +12,8 @@ class ConsoleRoutes implements ModuleRoutes {
 	@Override
 	public void declare(RouteTable routes) {
 		routes.console("/console/favicon.svg").anyone();
-		routes.console("/", "/console", "/console/", "/console/js/**", FormExpiredController.PATH).signedIn();
+		routes.console("/", "/console", "/console/", "/console/js/**").signedIn();
+		routes.formExpiredPage(FormExpiredController.PATH);
 		routes.console("/console/agent", "/console/agent/**").roles("AGENT");
 		routes.console("/console/**").roles("ADMIN");
 		routes.consolePages("/", "/console/**");

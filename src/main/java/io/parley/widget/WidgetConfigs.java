@@ -42,17 +42,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class WidgetConfigs {
 
 	/** A resolved point of contact: what the origin check needs and the two possible answers. */
-	public record Resolved(UUID pointOfContactId, UUID tenantId, UUID profileId, String skill,
+	record Resolved(UUID pointOfContactId, UUID tenantId, UUID profileId, String skill,
 			AllowedOrigins allowedOrigins, Body available, Body unavailable) {
 
 		/** Whether a browser page of {@code origin} may use this point of contact, as contactpoints' policy says. */
-		public boolean allows(String origin) {
+		boolean allows(String origin) {
 			return allowedOrigins.allows(origin);
 		}
 	}
 
 	/** A serialized answer and its strong ETag. */
-	public record Body(byte[] json, String etag) {
+	record Body(byte[] json, String etag) {
 	}
 
 	private record Key(UUID pointOfContactId, String baseUrl) {
@@ -78,12 +78,12 @@ public class WidgetConfigs {
 	}
 
 	/** The active point of contact {@code id} with image URLs under {@code baseUrl}; empty when unknown or inactive. */
-	public Optional<Resolved> resolve(UUID id, String baseUrl) {
+	Optional<Resolved> resolve(UUID id, String baseUrl) {
 		return configs.get(new Key(id, baseUrl), key -> load(id, baseUrl));
 	}
 
 	/** The answer to send now, with or without available agents. */
-	public Body answer(Resolved resolved) {
+	Body answer(Resolved resolved) {
 		boolean available = availability.get(new SkillKey(resolved.tenantId(), resolved.skill()),
 				key -> routing.anyAgentAvailable(key.tenantId(), key.skill()));
 		return available ? resolved.available() : resolved.unavailable();

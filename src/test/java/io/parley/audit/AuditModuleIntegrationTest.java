@@ -20,19 +20,20 @@ import io.parley.accounts.TestTenants;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactDraft;
 import io.parley.contactpoints.PointOfContactManagement;
+import io.parley.database.EmbeddedDatabase;
 
 /**
  * The audit module bootstrapped on its own with the modules it depends on, nothing mocked, on the embedded
  * PostgreSQL: a real point of contact change made through the contact points module is found in the audit history,
  * read as the API and the console read it. Modulith's bootstrap dependencies are only the modules whose beans audit
- * injects, so the others it depends on are included by name: database (the DataSource), contactpoints and profiles
- * (whose events it records), accounts (actors), and what those need (cluster, assets). Chat, routing, widget and the
- * console are not started.
+ * injects, so the others it depends on are included by name: contactpoints and profiles (whose events it records),
+ * accounts (actors), what those need (cluster, assets) and database ({@link EmbeddedDatabase}). Chat,
+ * routing, widget and the console are not started.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
 		extraIncludes = { "database", "contactpoints", "profiles", "accounts", "cluster", "assets" })
-@TestPropertySource(properties = { "parley.database.data-dir=target/test-data/${random.uuid}",
-		"parley.database.embedded-ephemeral=true", "parley.accounts.admin-password=audit-module-test",
+@EmbeddedDatabase
+@TestPropertySource(properties = { "parley.accounts.admin-password=audit-module-test",
 		"logging.level.root=WARN", "logging.level.io.parley=INFO" })
 class AuditModuleIntegrationTest {
 

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import io.parley.IntegrationTest;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Customer;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -24,12 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The check for chats whose customer left runs on one node at a time, under the scheduling lock
  * {@code chat.abandoned-chats}: while another node holds it, this node ends nothing; once it is free, the chat ends by
- * SYSTEM. Same settings as {@code ChatLimitsIntegrationTest} (customers gone after two seconds), so the two share
- * one running Parley.
+ * SYSTEM. Customers are gone after two seconds ({@link ShortChatLimits}).
  */
-@IntegrationTest
-@TestPropertySource(properties = { "parley.widget.chat-starts-per-minute=3", "parley.chat.abandon-after=2",
-		"parley.widget.trusted-proxies=127.0.0.1, ::1/128" })
+@ShortChatLimits
 class AbandonedChatCheckIntegrationTest {
 
 	@LocalServerPort

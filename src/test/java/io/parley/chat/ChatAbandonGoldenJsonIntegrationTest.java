@@ -4,19 +4,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import io.parley.IntegrationTest;
+import io.parley.GoldenJson;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Customer;
 
 /**
- * The events of a chat its customer left, ended by SYSTEM, against the golden JSON (see {@link ChatGolden}). Same
- * settings as {@code ChatLimitsIntegrationTest}, so the two share one running Parley.
+ * The events of a chat its customer left, ended by SYSTEM, against the golden JSON (see {@link GoldenJson}), with
+ * customers gone after two seconds ({@link ShortChatLimits}).
  */
-@IntegrationTest
-@TestPropertySource(properties = { "parley.widget.chat-starts-per-minute=3", "parley.chat.abandon-after=2",
-		"parley.widget.trusted-proxies=127.0.0.1, ::1/128" })
+@ShortChatLimits
 class ChatAbandonGoldenJsonIntegrationTest {
 
 	@LocalServerPort
@@ -37,7 +34,8 @@ class ChatAbandonGoldenJsonIntegrationTest {
 			.param(customer.chatId())
 			.query(String.class)
 			.single(), "ENDED"::equals, "the chat abandoned");
-		ChatGolden.check("abandoned-customer-events", customer.api().get(customer.path("/events?after=0")).json());
-		ChatGolden.check("abandoned-status", customer.status());
+		GoldenJson.assertMatches("chat/abandoned-customer-events.json",
+				customer.api().get(customer.path("/events?after=0")).json());
+		GoldenJson.assertMatches("chat/abandoned-status.json", customer.status());
 	}
 }

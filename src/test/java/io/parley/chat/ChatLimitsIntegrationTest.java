@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import io.parley.GoldenJson;
 import io.parley.HttpApi;
 import io.parley.HttpApi.Answer;
-import io.parley.IntegrationTest;
 import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
 import io.parley.chat.ChatTestKit.Agent;
@@ -26,12 +24,10 @@ import io.parley.chat.ChatTestKit.Customer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Limits that need settings of their own, so a Parley of their own: three chat starts a minute, customers gone
- * after two seconds, and the test client's address trusted as a proxy.
+ * Limits that need settings of their own ({@link ShortChatLimits}), so a Parley of their own: three chat starts a
+ * minute, customers gone after two seconds, and the test client's address trusted as a proxy.
  */
-@IntegrationTest
-@TestPropertySource(properties = { "parley.widget.chat-starts-per-minute=3", "parley.chat.abandon-after=2",
-		"parley.widget.trusted-proxies=127.0.0.1, ::1/128" })
+@ShortChatLimits
 class ChatLimitsIntegrationTest {
 
 	@LocalServerPort

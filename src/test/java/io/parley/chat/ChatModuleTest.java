@@ -25,17 +25,20 @@ import io.parley.cluster.ClusterBus.Subscription;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactDraft;
 import io.parley.contactpoints.PointOfContactManagement;
+import io.parley.database.EmbeddedDatabase;
 import io.parley.routing.QueuePosition;
 
 /**
- * The chat module bootstrapped with the modules it depends on (and theirs), on the embedded PostgreSQL (the database
- * module is included explicitly: no module injects its beans, they are the DataSource), on a web server of its own (the chat WebSocket endpoints need one): a customer starts a chat at a point of contact and writes; the chat's log holds typed events, each written
- * event is published for the fan-out, and a listener of the chat is told once the write committed.
+ * The chat module bootstrapped with the modules it depends on (and theirs), on the embedded PostgreSQL (see
+ * {@link EmbeddedDatabase}), on a web server of its own (the chat WebSocket endpoints need one): a customer starts a
+ * chat at a point of contact and writes; the chat's log holds typed events, each written event is published for the
+ * fan-out, and a listener of the chat is told once the write committed.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database",
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "parley.database.data-dir=target/test-data/${random.uuid}", "parley.database.embedded-ephemeral=true",
-		"parley.accounts.admin-password=" + IntegrationTest.ADMIN_PASSWORD, "logging.level.root=WARN" })
+@EmbeddedDatabase
+@TestPropertySource(properties = { "parley.accounts.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+		"logging.level.root=WARN" })
 class ChatModuleTest {
 
 	private static final String CLIENT = "192.0.2.10";

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import io.parley.GoldenJson;
 import io.parley.IntegrationTest;
 import io.parley.TestSocket;
 import io.parley.accounts.TestTenants;
@@ -17,7 +18,7 @@ import io.parley.chat.ChatTestKit.Customer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The events of a chat taken from a gone agent, against the golden JSON (see {@link ChatGolden}): the customer's
+ * The events of a chat taken from a gone agent, against the golden JSON (see {@link GoldenJson}): the customer's
  * system message and waiting state, the agent's UNASSIGNED. Same settings as {@code AgentPresenceIntegrationTest}, so
  * the two share one running Parley.
  */
@@ -47,11 +48,12 @@ class ChatRequeueGoldenJsonIntegrationTest {
 		JsonNode queued = customer.feed().await(e -> e.at("/type").asString().equals("STATE")
 				&& e.at("/state").asString().equals("QUEUED") && e.at("/seq").asLong() > 1, "the chat back in the queue");
 		assertThat(queued.at("/seq").asLong()).isEqualTo(4);
-		ChatGolden.check("requeued-customer-events", customer.api().get(customer.path("/events?after=0")).json());
-		ChatGolden.check("requeued-status", customer.status());
+		GoldenJson.assertMatches("chat/requeued-customer-events.json",
+				customer.api().get(customer.path("/events?after=0")).json());
+		GoldenJson.assertMatches("chat/requeued-status.json", customer.status());
 		JsonNode unassigned = agent.feed().await(type("UNASSIGNED"), "the chat taken from rae");
-		ChatGolden.check("requeued-agent-unassigned", unassigned);
-		ChatGolden.check("requeued-transcript", kit.admin.get("/api/v1/chats/" + customer.chatId() + "/transcript")
-			.json());
+		GoldenJson.assertMatches("chat/requeued-agent-unassigned.json", unassigned);
+		GoldenJson.assertMatches("chat/requeued-transcript.json",
+				kit.admin.get("/api/v1/chats/" + customer.chatId() + "/transcript").json());
 	}
 }

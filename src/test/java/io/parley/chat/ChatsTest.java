@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.parley.database.EmbeddedPostgresJdbcTest;
+import io.parley.database.EmbeddedDatabaseSlice;
 import io.parley.routing.QueuePosition;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The chat repository's SQL on the embedded PostgreSQL: a chat's events and its agent's feed as written and read
  * back, the events published for the after-commit fan-out, and rows written by the build before events were typed.
  */
-@EmbeddedPostgresJdbcTest
+@EmbeddedDatabaseSlice
 class ChatsTest {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T10:00:00.123456Z");

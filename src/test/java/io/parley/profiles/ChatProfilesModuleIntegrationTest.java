@@ -7,25 +7,24 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 
-import io.parley.EmbeddedPostgresDatabase;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
+import io.parley.database.EmbeddedDatabase;
 
 /**
  * The profiles module on its own with the modules it depends on (accounts, assets), real beans throughout, on an
- * embedded PostgreSQL migrated by Flyway: creating and changing a profile stores it and announces each change with
+ * embedded PostgreSQL migrated by Flyway ({@link EmbeddedDatabase}): creating and changing a profile stores it and announces each change with
  * the settings by path, which is all the audit history and the widget need from it.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "database")
 @TestPropertySource(properties = { "logging.level.root=WARN", "parley.accounts.admin-password=module-test-password" })
-@Import(EmbeddedPostgresDatabase.class)
+@EmbeddedDatabase
 class ChatProfilesModuleIntegrationTest {
 
 	@Autowired

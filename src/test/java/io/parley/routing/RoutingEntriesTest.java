@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.parley.database.EmbeddedPostgresJdbcTest;
+import io.parley.database.EmbeddedDatabaseSlice;
 
 /** Routing's SQL on the embedded PostgreSQL: queue order, positions, requeueing to the front, waits per position. */
-@EmbeddedPostgresJdbcTest
+@EmbeddedDatabaseSlice
 class RoutingEntriesTest {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -15,6 +15,7 @@ import org.springframework.web.socket.WebSocketHandler;
 
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
+import io.parley.accounts.BearerToken;
 import io.parley.chat.ChatSignals;
 import io.parley.chat.CustomerChats;
 import io.parley.cluster.ClusterBus.Subscription;

@@ -22,6 +22,7 @@ import io.parley.Problem;
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.Violations;
+import io.parley.accounts.BearerToken;
 import io.parley.accounts.ClientAddresses;
 import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatStatus;

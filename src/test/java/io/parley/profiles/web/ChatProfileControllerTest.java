@@ -35,9 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.parley.EmbeddedPostgresDatabase;
 import io.parley.accounts.TestTenants;
 import io.parley.assets.Assets;
+import io.parley.database.EmbeddedDatabase;
 
 /**
  * The chat profile controller in a web slice: MockMvc through the real security filter chain, Jackson and problem
@@ -48,19 +48,20 @@ import io.parley.assets.Assets;
 @AutoConfigureJdbc
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @Import(ChatProfileControllerTest.Backend.class)
+@EmbeddedDatabase
 class ChatProfileControllerTest {
 
 	static final String PASSWORD = "slice-password";
 
 	/**
-	 * The real services behind the controller and the real user store behind authentication, on a PostgreSQL of
-	 * this test's own, migrated by Flyway as the application is.
+	 * The real services behind the controller and the real user store behind authentication, on Parley's embedded
+	 * PostgreSQL ({@link EmbeddedDatabase}), migrated by Flyway as the application is.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	@ComponentScan(basePackages = "io.parley", useDefaultFilters = false, includeFilters = @Filter(
 			type = FilterType.REGEX, pattern = "io\\.parley\\.(accounts\\.(Users|ApiTokens|Tenants|TestTenants)"
 					+ "|profiles\\.(ChatProfiles|ChatProfileManagement))"))
-	@Import({ Assets.class, EmbeddedPostgresDatabase.class })
+	@Import(Assets.class)
 	static class Backend {
 	}
 

@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.parley.Problem;
-import io.parley.widget.WidgetConfigs;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

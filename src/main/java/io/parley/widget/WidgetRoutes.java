@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import org.springframework.stereotype.Component;
 

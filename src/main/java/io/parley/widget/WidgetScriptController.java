@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.parley.NotFoundException;
-import io.parley.widget.web.WidgetScripts.File;
+import io.parley.widget.WidgetScripts.File;
 
 /**
  * Serves the loader, the chat window's script and style, and the event module the window shares with the agent

@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import io.parley.widget.WidgetConfigs;
 import io.parley.widget.WidgetConfigs.Body;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.DispatcherType;

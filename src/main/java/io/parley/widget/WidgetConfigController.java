@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.parley.NotFoundException;
-import io.parley.widget.WidgetConfigs;
 import io.parley.widget.WidgetConfigs.Body;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

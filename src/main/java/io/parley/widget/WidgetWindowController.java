@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import io.parley.widget.WidgetConfigs;
 import io.parley.widget.WidgetConfigs.Body;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.http.HttpServletRequest;

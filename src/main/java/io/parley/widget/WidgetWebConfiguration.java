@@ -1,10 +1,9 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.parley.widget.WidgetConfigs;
 
 /** Registers the widget's filters on its point-of-contact paths only. */
 @Configuration(proxyBeanMethods = false)

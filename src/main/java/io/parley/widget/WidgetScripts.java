@@ -1,4 +1,4 @@
-package io.parley.widget.web;
+package io.parley.widget;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
