@@ -5,13 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.parley.Violations;
 import io.parley.profiles.Appearance;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;
-
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 import io.parley.profiles.ChatProfileDraft.PreChatFormInput;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
@@ -19,47 +17,90 @@ import io.parley.profiles.InterfaceVersion;
 import io.parley.profiles.PreChatField;
 import io.parley.profiles.PreChatFieldType;
 import io.parley.profiles.PreChatForm;
-import io.parley.profiles.WaitingQueue;
 
 /**
- * The chat profile editor's form as the browser sends it. Its properties are named like the API's JSON, so
- * {@code appearance.primaryColor} is both the input's name and the path a violation names. Sections the chosen
- * interface version does not have are kept while editing and dropped from the draft, as the editor explains.
+ * The chat profile editor's form as the browser sends it. Every setting's input is named by its path in the API's
+ * JSON ({@code appearance.primaryColor}, {@code preChatForm.fields[0].key}, {@code waitingQueue.message}), which is
+ * also the path a violation names, and the form keeps it as text under that path: {@link FormValues#record} makes the
+ * {@link ChatProfileDraft}'s records of them, so no setting has a property here. A checkbox sends Spring's
+ * {@code _path} marker, which says "false" when it is not ticked. Sections the chosen interface version does not have
+ * are kept while editing and dropped from the draft, as the editor explains.
  */
 class ChatProfileForm {
+
+	/** The settings kept by path; the rest of a request is name, description, interface version and version. */
+	private static final List<String> SECTIONS = List.of("appearance.", "logoAssetId", "preChatForm.",
+			"waitingQueue.");
+
+	/** Whether the saved profile had the section at all: one it had not stays absent until something is entered. */
+	private static final String PRESENT = "present";
+
+	/** What a new pre-chat field's inputs hold. */
+	private static final Map<String, String> NEW_FIELD = Map.of("key", "", "label", "", "type",
+			PreChatFieldType.TEXT.name(), "required", "false", "options", "", "maxLength", "");
+
+	/** Texts that are "none" when left empty. */
+	private static final List<String> OPTIONAL = List.of("preChatForm.welcomeMessage", "waitingQueue.message");
 
 	private int version;
 	private String name = "";
 	private String description = "";
 	private String interfaceVersion = InterfaceVersion.V2.name();
 	// Inputs a request leaves out keep the defaults, as the API's absent values do.
-	// Keyed by the path below "appearance." (buttonOffset.x), so every appearance setting has its input without a
-	// property here; ChatProfilePages reads them from the request, Spring's binder does the rest.
-	private Map<String, String> appearance = new LinkedHashMap<>(Appearance.DEFAULT.texts());
-	private String logoAssetId = "";
-	private PreChatFields preChatForm = new PreChatFields();
-	private QueueFields waitingQueue = new QueueFields();
+	private final Map<String, String> settings = new LinkedHashMap<>();
 
 	/** A new profile's form: the default look, V2, no pre-chat form, the waiting screen off. */
 	static ChatProfileForm defaults() {
-		return new ChatProfileForm();
+		ChatProfileForm form = new ChatProfileForm();
+		Appearance.DEFAULT.texts().forEach((path, text) -> form.settings.put("appearance." + path, text));
+		form.settings.putAll(Map.of("logoAssetId", "", "preChatForm.enabled", "false", "preChatForm.welcomeMessage", "",
+				"waitingQueue.enabled", "false", "waitingQueue.message", ""));
+		form.settings.putAll(Map.of("waitingQueue.backgroundColor", "#FFFFFF", "waitingQueue.textColor", "#111111",
+				"waitingQueue.logoAssetId", "", "waitingQueue.heroImageAssetId", "", "waitingQueue.showPosition", "true",
+				"waitingQueue.showEstimatedWait", "true"));
+		return form;
 	}
 
 	static ChatProfileForm of(ChatProfile profile) {
-		ChatProfileForm form = new ChatProfileForm();
+		ChatProfileForm form = defaults();
 		form.version = profile.version();
 		form.name = profile.name();
 		form.description = profile.description() == null ? "" : profile.description();
 		form.interfaceVersion = profile.interfaceVersion().name();
-		form.appearance = new LinkedHashMap<>(profile.appearance().texts());
-		form.logoAssetId = text(profile.logoAssetId());
+		profile.fields().forEach((path, text) -> {
+			if (text != null && isSetting(path)) {
+				form.settings.put(path, text);
+			}
+		});
 		if (profile.preChatForm() != null) {
-			form.preChatForm = PreChatFields.of(profile.preChatForm());
+			form.settings.put("preChatForm." + PRESENT, "true");
+			List<PreChatField> fields = profile.preChatForm().fields();
+			for (int i = 0; i < fields.size(); i++) {
+				// Options are typed one per line.
+				form.settings.put("preChatForm.fields[" + i + "].options", String.join("\n", fields.get(i).options()));
+			}
 		}
 		if (profile.waitingQueue() != null) {
-			form.waitingQueue = QueueFields.of(profile.waitingQueue());
+			form.settings.put("waitingQueue." + PRESENT, "true");
 		}
 		return form;
+	}
+
+	/** Takes the settings of a submitted form by their paths; a checkbox's marker without its value is "false". */
+	ChatProfileForm read(Map<String, String[]> parameters) {
+		parameters.forEach((name, values) -> {
+			if (isSetting(name) && values.length > 0) {
+				settings.put(name, values[0]);
+			}
+			else if (name.startsWith("_") && isSetting(name.substring(1)) && !parameters.containsKey(name.substring(1))) {
+				settings.put(name.substring(1), "false");
+			}
+		});
+		return this;
+	}
+
+	private static boolean isSetting(String path) {
+		return SECTIONS.stream().anyMatch(path::startsWith);
 	}
 
 	/**
@@ -67,18 +108,42 @@ class ChatProfileForm {
 	 * rest is allowed is the module's decision.
 	 */
 	ChatProfileDraft draft() {
+		Map<String, String> texts = new LinkedHashMap<>(settings);
+		texts.put("name", name);
+		texts.put("interfaceVersion", interfaceVersion);
+		OPTIONAL.forEach(path -> texts.remove(path, ""));
 		Violations violations = new Violations();
-		InterfaceVersion chosen = FormValues.constant(violations, "interfaceVersion", InterfaceVersion.class,
-				interfaceVersion);
 		// An empty colour or font is sent as typed: the module says what is wrong with it, next to the field.
-		Appearance.Input appearanceInput = FormValues.record(violations, "appearance.", Appearance.Input.class,
-				appearance);
-		UUID logo = FormValues.uuid(violations, "logoAssetId", logoAssetId);
-		PreChatFormInput form = preChatForm.input(violations);
-		WaitingQueueInput queue = waitingQueue.input(violations);
+		ChatProfileDraft draft = FormValues.record(violations, "", ChatProfileDraft.class, texts);
 		violations.throwIfAny();
-		return new ChatProfileDraft(name, FormValues.optional(description), chosen, appearanceInput, logo, form, queue)
+		return new ChatProfileDraft(draft.name(), FormValues.optional(description), draft.interfaceVersion(),
+				draft.appearance(), draft.logoAssetId(), preChatForm(draft.preChatForm()),
+				waitingQueue(draft.waitingQueue()))
 			.withoutWhatItsVersionLacks();
+	}
+
+	/** The pre-chat form as entered; none when the profile had none and nothing was entered. */
+	private PreChatFormInput preChatForm(PreChatFormInput form) {
+		if (!present("preChatForm.") && !form.enabled() && form.fields().isEmpty() && form.welcomeMessage() == null) {
+			return null;
+		}
+		// The editor hides options and maximum length where the type has none; what is hidden is not sent.
+		return new PreChatFormInput(form.enabled(), form.welcomeMessage(), form.fields().stream()
+			.map(f -> new FieldInput(f.key(), f.label(), f.type(), f.required(),
+					f.type() == PreChatFieldType.SELECT ? f.options() == null ? List.of() : f.options() : null,
+					f.type() != null && f.type().takesMaxLength() ? f.maxLength() : null))
+			.toList());
+	}
+
+	/** The waiting screen as entered; none when the profile had none and nothing was entered. */
+	private WaitingQueueInput waitingQueue(WaitingQueueInput queue) {
+		boolean empty = !queue.enabled() && queue.message() == null && queue.logoAssetId() == null
+				&& queue.heroImageAssetId() == null;
+		return !present("waitingQueue.") && empty ? null : queue;
+	}
+
+	private boolean present(String section) {
+		return "true".equals(settings.get(section + PRESENT));
 	}
 
 	/** What saving would drop, said the way the editor says it; empty when nothing would be lost. */
@@ -89,14 +154,14 @@ class ChatProfileForm {
 		if (version == null) {
 			return dropped;
 		}
-		if (!version.hasPreChatForm() && (preChatForm.enabled || !preChatForm.fields.isEmpty())) {
-			dropped.add("the pre-chat form (" + preChatForm.fields.size() + " field"
-					+ (preChatForm.fields.size() == 1 ? "" : "s") + ")");
+		int fields = getFields().size();
+		if (!version.hasPreChatForm() && ("true".equals(settings.get("preChatForm.enabled")) || fields > 0)) {
+			dropped.add("the pre-chat form (" + fields + " field" + (fields == 1 ? "" : "s") + ")");
 		}
-		if (!version.hasWaitingQueue() && waitingQueue.enabled) {
+		if (!version.hasWaitingQueue() && "true".equals(settings.get("waitingQueue.enabled"))) {
 			dropped.add("the waiting queue screen");
 		}
-		if (!version.hasLogo() && !logoAssetId.isBlank()) {
+		if (!version.hasLogo() && !getLogoAssetId().isBlank()) {
 			dropped.add("the chat window logo (V2 shows the waiting screen's own images instead)");
 		}
 		return dropped;
@@ -104,40 +169,65 @@ class ChatProfileForm {
 
 	/** Adds an empty text field at the end of the pre-chat form. */
 	void addField() {
-		if (preChatForm.fields.size() < PreChatForm.FIELDS_MAX) {
-			FieldFields field = new FieldFields();
-			field.key = freeKey();
-			preChatForm.fields.add(field);
-			preChatForm.enabled = true;
+		List<Map<String, String>> fields = getFields();
+		if (fields.size() < PreChatForm.FIELDS_MAX) {
+			Map<String, String> field = new LinkedHashMap<>(NEW_FIELD);
+			field.put("key", freeKey(fields));
+			fields.add(field);
+			setFields(fields);
+			settings.put("preChatForm.enabled", "true");
 		}
 	}
 
 	void removeField(int index) {
-		if (index >= 0 && index < preChatForm.fields.size()) {
-			preChatForm.fields.remove(index);
+		List<Map<String, String>> fields = getFields();
+		if (index >= 0 && index < fields.size()) {
+			fields.remove(index);
+			setFields(fields);
 		}
 	}
 
 	/** Moves field {@code index} one place up ({@code -1}) or down ({@code 1}); nothing at either end. */
 	void moveField(int index, int by) {
 		int target = index + by;
-		List<FieldFields> fields = preChatForm.fields;
+		List<Map<String, String>> fields = getFields();
 		if (index >= 0 && index < fields.size() && target >= 0 && target < fields.size()) {
 			Collections.swap(fields, index, target);
+			setFields(fields);
 		}
 	}
 
-	private String freeKey() {
-		for (int n = preChatForm.fields.size() + 1;; n++) {
+	private static String freeKey(List<Map<String, String>> fields) {
+		for (int n = fields.size() + 1;; n++) {
 			String key = "field" + n;
-			if (preChatForm.fields.stream().noneMatch(f -> key.equalsIgnoreCase(f.key))) {
+			if (fields.stream().noneMatch(f -> key.equalsIgnoreCase(f.get("key")))) {
 				return key;
 			}
 		}
 	}
 
-	private static String text(Object value) {
-		return value == null ? "" : value.toString();
+	/** The pre-chat form's fields in order, each its texts by the path below {@code preChatForm.fields[i].}. */
+	public List<Map<String, String>> getFields() {
+		List<Map<String, String>> fields = new ArrayList<>();
+		for (int index : FormValues.indexes(settings, "preChatForm.fields")) {
+			Map<String, String> field = new LinkedHashMap<>(NEW_FIELD);
+			field.putAll(FormValues.below(settings, "preChatForm.fields[" + index + "]."));
+			fields.add(field);
+		}
+		return fields;
+	}
+
+	private void setFields(List<Map<String, String>> fields) {
+		settings.keySet().removeIf(path -> path.startsWith("preChatForm.fields["));
+		for (int i = 0; i < fields.size(); i++) {
+			String prefix = "preChatForm.fields[" + i + "].";
+			fields.get(i).forEach((path, text) -> settings.put(prefix + path, text));
+		}
+	}
+
+	/** Sets the setting at {@code path}, such as an image's id once it is stored. */
+	void set(String path, String text) {
+		settings.put(path, text);
 	}
 
 	public int getVersion() {
@@ -172,292 +262,22 @@ class ChatProfileForm {
 		this.interfaceVersion = interfaceVersion;
 	}
 
+	/** The appearance texts by the path below {@code appearance.} ({@code buttonOffset.x}). */
 	public Map<String, String> getAppearance() {
-		return appearance;
-	}
-
-	/** Takes the appearance inputs of a submitted form ({@code appearance.primaryColor}); others keep their values. */
-	ChatProfileForm readAppearance(Map<String, String[]> parameters) {
-		parameters.forEach((name, values) -> {
-			if (name.startsWith("appearance.") && values.length > 0) {
-				appearance.put(name.substring("appearance.".length()), values[0]);
-			}
-		});
-		return this;
+		return FormValues.below(settings, "appearance.");
 	}
 
 	public String getLogoAssetId() {
-		return logoAssetId;
+		return settings.getOrDefault("logoAssetId", "");
 	}
 
-	public void setLogoAssetId(String logoAssetId) {
-		this.logoAssetId = logoAssetId == null ? "" : logoAssetId;
+	/** The pre-chat form's texts by the path below {@code preChatForm.}, its fields aside ({@link #getFields()}). */
+	public Map<String, String> getPreChatForm() {
+		return FormValues.below(settings, "preChatForm.");
 	}
 
-	public PreChatFields getPreChatForm() {
-		return preChatForm;
-	}
-
-	public void setPreChatForm(PreChatFields preChatForm) {
-		this.preChatForm = preChatForm;
-	}
-
-	public QueueFields getWaitingQueue() {
-		return waitingQueue;
-	}
-
-	public void setWaitingQueue(QueueFields waitingQueue) {
-		this.waitingQueue = waitingQueue;
-	}
-
-	/** The pre-chat form inputs; {@code present} tells whether the saved profile had a form at all. */
-	static class PreChatFields {
-
-		private boolean present;
-		private boolean enabled;
-		private String welcomeMessage = "";
-		private List<FieldFields> fields = new ArrayList<>();
-
-		static PreChatFields of(PreChatForm form) {
-			PreChatFields f = new PreChatFields();
-			f.present = true;
-			f.enabled = form.enabled();
-			f.welcomeMessage = form.welcomeMessage() == null ? "" : form.welcomeMessage();
-			f.fields = new ArrayList<>(form.fields().stream().map(FieldFields::of).toList());
-			return f;
-		}
-
-		PreChatFormInput input(Violations violations) {
-			if (!present && !enabled && fields.isEmpty() && welcomeMessage.isEmpty()) {
-				return null;
-			}
-			List<FieldInput> inputs = new ArrayList<>();
-			for (int i = 0; i < fields.size(); i++) {
-				FieldFields field = fields.get(i);
-				inputs.add(field == null ? null : field.input(violations, "preChatForm.fields[" + i + "]."));
-			}
-			return new PreChatFormInput(enabled, FormValues.optional(welcomeMessage), inputs);
-		}
-
-		public boolean isPresent() {
-			return present;
-		}
-
-		public void setPresent(boolean present) {
-			this.present = present;
-		}
-
-		public boolean isEnabled() {
-			return enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public String getWelcomeMessage() {
-			return welcomeMessage;
-		}
-
-		public void setWelcomeMessage(String welcomeMessage) {
-			this.welcomeMessage = welcomeMessage == null ? "" : welcomeMessage;
-		}
-
-		public List<FieldFields> getFields() {
-			return fields;
-		}
-
-		public void setFields(List<FieldFields> fields) {
-			this.fields = fields == null ? new ArrayList<>() : fields;
-		}
-	}
-
-	/** One pre-chat field's inputs; options are typed one per line. */
-	static class FieldFields {
-
-		private String key = "";
-		private String label = "";
-		private String type = PreChatFieldType.TEXT.name();
-		private boolean required;
-		private String options = "";
-		private String maxLength = "";
-
-		static FieldFields of(PreChatField field) {
-			FieldFields f = new FieldFields();
-			f.key = field.key();
-			f.label = field.label();
-			f.type = field.type().name();
-			f.required = field.required();
-			f.options = String.join("\n", field.options());
-			f.maxLength = field.maxLength() == null ? "" : field.maxLength().toString();
-			return f;
-		}
-
-		FieldInput input(Violations violations, String prefix) {
-			PreChatFieldType chosen = FormValues.constant(violations, prefix + "type", PreChatFieldType.class, type);
-			Integer max = FormValues.integer(violations, prefix + "maxLength", maxLength);
-			// The editor hides options and maximum length where the type has none; what is hidden is not sent.
-			return new FieldInput(key, label, chosen, required,
-					chosen == PreChatFieldType.SELECT ? FormValues.lines(options) : null,
-					chosen != null && chosen.takesMaxLength() ? max : null);
-		}
-
-		public String getKey() {
-			return key;
-		}
-
-		public void setKey(String key) {
-			this.key = key;
-		}
-
-		public String getLabel() {
-			return label;
-		}
-
-		public void setLabel(String label) {
-			this.label = label;
-		}
-
-		public String getType() {
-			return type;
-		}
-
-		public void setType(String type) {
-			this.type = type;
-		}
-
-		public boolean isRequired() {
-			return required;
-		}
-
-		public void setRequired(boolean required) {
-			this.required = required;
-		}
-
-		public String getOptions() {
-			return options;
-		}
-
-		public void setOptions(String options) {
-			this.options = options == null ? "" : options;
-		}
-
-		public String getMaxLength() {
-			return maxLength;
-		}
-
-		public void setMaxLength(String maxLength) {
-			this.maxLength = maxLength == null ? "" : maxLength;
-		}
-	}
-
-	/** The waiting queue screen inputs; {@code present} tells whether the saved profile had the screen at all. */
-	static class QueueFields {
-
-		private boolean present;
-		private boolean enabled;
-		private String message = "";
-		private String backgroundColor = "#FFFFFF";
-		private String textColor = "#111111";
-		private String logoAssetId = "";
-		private String heroImageAssetId = "";
-		private boolean showPosition = true;
-		private boolean showEstimatedWait = true;
-
-		static QueueFields of(WaitingQueue queue) {
-			QueueFields f = new QueueFields();
-			f.present = true;
-			f.enabled = queue.enabled();
-			f.message = queue.message() == null ? "" : queue.message();
-			f.backgroundColor = queue.backgroundColor().hex();
-			f.textColor = queue.textColor().hex();
-			f.logoAssetId = text(queue.logoAssetId());
-			f.heroImageAssetId = text(queue.heroImageAssetId());
-			f.showPosition = queue.showPosition();
-			f.showEstimatedWait = queue.showEstimatedWait();
-			return f;
-		}
-
-		WaitingQueueInput input(Violations violations) {
-			UUID logo = FormValues.uuid(violations, "waitingQueue.logoAssetId", logoAssetId);
-			UUID hero = FormValues.uuid(violations, "waitingQueue.heroImageAssetId", heroImageAssetId);
-			if (!present && !enabled && message.isEmpty() && logo == null && hero == null) {
-				return null;
-			}
-			return new WaitingQueueInput(enabled, FormValues.optional(message), backgroundColor, textColor, logo, hero,
-					showPosition, showEstimatedWait);
-		}
-
-		public boolean isPresent() {
-			return present;
-		}
-
-		public void setPresent(boolean present) {
-			this.present = present;
-		}
-
-		public boolean isEnabled() {
-			return enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public String getMessage() {
-			return message;
-		}
-
-		public void setMessage(String message) {
-			this.message = message == null ? "" : message;
-		}
-
-		public String getBackgroundColor() {
-			return backgroundColor;
-		}
-
-		public void setBackgroundColor(String backgroundColor) {
-			this.backgroundColor = backgroundColor;
-		}
-
-		public String getTextColor() {
-			return textColor;
-		}
-
-		public void setTextColor(String textColor) {
-			this.textColor = textColor;
-		}
-
-		public String getLogoAssetId() {
-			return logoAssetId;
-		}
-
-		public void setLogoAssetId(String logoAssetId) {
-			this.logoAssetId = logoAssetId == null ? "" : logoAssetId;
-		}
-
-		public String getHeroImageAssetId() {
-			return heroImageAssetId;
-		}
-
-		public void setHeroImageAssetId(String heroImageAssetId) {
-			this.heroImageAssetId = heroImageAssetId == null ? "" : heroImageAssetId;
-		}
-
-		public boolean isShowPosition() {
-			return showPosition;
-		}
-
-		public void setShowPosition(boolean showPosition) {
-			this.showPosition = showPosition;
-		}
-
-		public boolean isShowEstimatedWait() {
-			return showEstimatedWait;
-		}
-
-		public void setShowEstimatedWait(boolean showEstimatedWait) {
-			this.showEstimatedWait = showEstimatedWait;
-		}
+	/** The waiting screen's texts by the path below {@code waitingQueue.}. */
+	public Map<String, String> getWaitingQueue() {
+		return FormValues.below(settings, "waitingQueue.");
 	}
 }

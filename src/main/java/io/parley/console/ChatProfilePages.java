@@ -9,13 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +25,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.parley.ConflictException;
 import io.parley.FieldViolation;
-import io.parley.InvalidInputException;
 import io.parley.ListPage;
-import io.parley.StaleVersionException;
 import io.parley.accounts.Actor;
 import io.parley.assets.Assets;
 import io.parley.contactpoints.PointOfContactCatalog;
@@ -43,7 +40,6 @@ import io.parley.profiles.PreChatForm;
 import io.parley.widget.WidgetConfigs;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The chat profile pages: the list, the editor (create, save, the pre-chat form builder, images), copy and delete.
@@ -54,7 +50,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/console/chat-profiles")
 class ChatProfilePages {
 
-	static final int PAGE_SIZE = 50;
 	private static final Pattern INDEXED_OP = Pattern.compile("(remove-field|up|down)-(\\d{1,3})");
 
 	private final ChatProfileManagement profiles;
@@ -67,10 +62,16 @@ class ChatProfilePages {
 		this.images = images;
 	}
 
-	/** The editor's form as submitted: the appearance inputs by their paths, the binder fills in the rest. */
+	/** The editor's form as submitted: the settings by their paths, the binder fills in the rest. */
 	@ModelAttribute("form")
 	ChatProfileForm form(HttpServletRequest request) {
-		return ChatProfileForm.defaults().readAppearance(request.getParameterMap());
+		return ChatProfileForm.defaults().read(request.getParameterMap());
+	}
+
+	/** The binder binds the form's own fields; the settings are read by path above. */
+	@InitBinder("form")
+	void formFields(WebDataBinder binder) {
+		binder.setAllowedFields("version", "name", "description", "interfaceVersion");
 	}
 
 	/** One line of the profile list. */
@@ -81,8 +82,7 @@ class ChatProfilePages {
 	String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String fragment, Model model) {
 		String search = q == null ? "" : q;
-		FormValues.checkSearch(search);
-		ListPage<ChatProfile> page = profiles.page(actor, search, cursor, PAGE_SIZE);
+		ListPage<ChatProfile> page = profiles.page(actor, search, cursor, ListPage.DEFAULT_LIMIT);
 		Map<UUID, Integer> counts = pointsOfContact.countByProfile(actor.tenantId(),
 				page.items().stream().map(ChatProfile::id).toList());
 		model.addAttribute("q", search);
@@ -104,24 +104,15 @@ class ChatProfilePages {
 			@RequestParam(name = "logoFile", required = false) MultipartFile logo,
 			@RequestParam(name = "waitingQueueLogoFile", required = false) MultipartFile queueLogo,
 			@RequestParam(name = "heroImageFile", required = false) MultipartFile hero, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
-			storeImages(actor, form, logo, queueLogo, hero);
-			if (op != null && !op.isEmpty()) {
-				return edit(model, form, null, op);
-			}
-			ChatProfile created = profiles.create(actor, form.draft());
-			redirect.addFlashAttribute("notice", "Chat profile “" + created.name() + "” created.");
-			return "redirect:/console/chat-profiles/" + created.id();
+			RedirectAttributes redirect) {
+		ConsoleAdvice.onRefusal(model, refusal -> editor(model, form, null, refusal.errorsOn("name")));
+		storeImages(actor, form, logo, queueLogo, hero);
+		if (op != null && !op.isEmpty()) {
+			return edit(model, form, null, op);
 		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return editor(model, form, null, FieldErrors.of(e.violations()));
-		}
-		catch (ConflictException e) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return editor(model, form, null, FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
-		}
+		ChatProfile created = profiles.create(actor, form.draft());
+		redirect.addFlashAttribute("notice", "Chat profile “" + created.name() + "” created.");
+		return "redirect:/console/chat-profiles/" + created.id();
 	}
 
 	@GetMapping("/{id}")
@@ -163,35 +154,27 @@ class ChatProfilePages {
 			@RequestParam(name = "logoFile", required = false) MultipartFile logo,
 			@RequestParam(name = "waitingQueueLogoFile", required = false) MultipartFile queueLogo,
 			@RequestParam(name = "heroImageFile", required = false) MultipartFile hero, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		ChatProfile current = profiles.get(actor, id);
-		try {
-			storeImages(actor, form, logo, queueLogo, hero);
-			if (op != null && !op.isEmpty()) {
-				return edit(model, form, current, op);
-			}
-			ChatProfile saved = profiles.update(actor, id, form.getVersion(), form.draft());
-			redirect.addFlashAttribute("notice", saved.version() == current.version() ? "Nothing changed."
-					: "Saved as version " + saved.version() + ".");
-			return "redirect:/console/chat-profiles/" + id;
+		ConsoleAdvice.onRefusal(model, refusal -> refusal.stale() ? savedFirst(actor, id, form, model)
+				: editor(model, form, current, refusal.errorsOn("name")));
+		storeImages(actor, form, logo, queueLogo, hero);
+		if (op != null && !op.isEmpty()) {
+			return edit(model, form, current, op);
 		}
-		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return editor(model, form, current, FieldErrors.of(e.violations()));
-		}
-		catch (ConflictException e) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return editor(model, form, current, FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
-		}
-		catch (StaleVersionException e) {
-			// Someone saved first: keep every edit, tell who and what differs, and let a second Save overwrite.
-			ChatProfile theirs = profiles.get(actor, id);
-			model.addAttribute("conflict", new Conflict(form.getVersion(), theirs.version(), theirs.updatedBy(),
-					theirs.updatedAt(), differences(actor, theirs, form)));
-			form.setVersion(theirs.version());
-			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-			return editor(model, form, theirs, FieldErrors.none());
-		}
+		ChatProfile saved = profiles.update(actor, id, form.getVersion(), form.draft());
+		redirect.addFlashAttribute("notice", saved.version() == current.version() ? "Nothing changed."
+				: "Saved as version " + saved.version() + ".");
+		return "redirect:/console/chat-profiles/" + id;
+	}
+
+	/** Someone saved first: keep every edit, tell who and what differs, and let a second Save overwrite. */
+	private String savedFirst(Actor actor, UUID id, ChatProfileForm form, Model model) {
+		ChatProfile theirs = profiles.get(actor, id);
+		model.addAttribute("conflict", new Conflict(form.getVersion(), theirs.version(), theirs.updatedBy(),
+				theirs.updatedAt(), differences(actor, theirs, form)));
+		form.setVersion(theirs.version());
+		return editor(model, form, theirs, FieldErrors.none());
 	}
 
 	/** What the editor says when someone else saved the profile first. */
@@ -212,16 +195,8 @@ class ChatProfilePages {
 		// Customers never see the name, and a new profile has none yet: the preview should not wait for it.
 		form.setName("Preview");
 		form.setDescription("");
-		try {
-			ChatProfile unsaved = profiles.preview(actor, form.draft());
-			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WidgetConfigs.preview(unsaved, ""));
-		}
-		catch (InvalidInputException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-			problem.setTitle("Invalid input");
-			problem.setProperty("errors", e.violations());
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-		}
+		ChatProfile unsaved = profiles.preview(actor, form.draft());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WidgetConfigs.preview(unsaved, ""));
 	}
 
 	@GetMapping("/{id}/copy")
@@ -235,21 +210,17 @@ class ChatProfilePages {
 
 	@PostMapping("/{id}/copy")
 	String copy(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String name, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		ChatProfile profile = profiles.get(actor, id);
-		try {
-			ChatProfile copy = profiles.copy(actor, id, name);
-			redirect.addFlashAttribute("notice", "Copied “" + profile.name() + "” as “" + copy.name() + "”.");
-			return "redirect:/console/chat-profiles/" + copy.id();
-		}
-		catch (InvalidInputException | ConflictException e) {
-			response.setStatus(e instanceof ConflictException ? 409 : 400);
+		ConsoleAdvice.onRefusal(model, refusal -> {
 			model.addAttribute("profile", profile);
 			model.addAttribute("name", name);
-			model.addAttribute("errors", e instanceof InvalidInputException invalid ? FieldErrors.of(invalid.violations())
-					: FieldErrors.of(List.of(new FieldViolation("name", e.getMessage()))));
+			model.addAttribute("errors", refusal.errorsOn("name"));
 			return "console/chat-profile-copy";
-		}
+		});
+		ChatProfile copy = profiles.copy(actor, id, name);
+		redirect.addFlashAttribute("notice", "Copied “" + profile.name() + "” as “" + copy.name() + "”.");
+		return "redirect:/console/chat-profiles/" + copy.id();
 	}
 
 	@GetMapping("/{id}/delete")
@@ -262,35 +233,31 @@ class ChatProfilePages {
 
 	@PostMapping("/{id}/delete")
 	String delete(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer version, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		ChatProfile profile = profiles.get(actor, id);
-		try {
-			profiles.delete(actor, id, version);
-			redirect.addFlashAttribute("notice", "Chat profile “" + profile.name() + "” deleted.");
-			return "redirect:/console/chat-profiles";
-		}
-		catch (ConflictException | StaleVersionException e) {
-			response.setStatus(e instanceof ConflictException ? 409 : 412);
+		ConsoleAdvice.onRefusal(model, refusal -> {
 			model.addAttribute("profile", profiles.get(actor, id));
 			model.addAttribute("assigned", pointsOfContact.assignedTo(actor.tenantId(), id));
-			model.addAttribute("refusal", e.getMessage());
+			model.addAttribute("refusal", refusal.message());
 			return "console/chat-profile-delete";
-		}
+		});
+		profiles.delete(actor, id, version);
+		redirect.addFlashAttribute("notice", "Chat profile “" + profile.name() + "” deleted.");
+		return "redirect:/console/chat-profiles";
 	}
 
 	private void storeImages(Actor actor, ChatProfileForm form, MultipartFile logo, MultipartFile queueLogo,
 			MultipartFile hero) {
-		UUID stored = images.store(actor, logo, "logoAssetId");
+		storeImage(actor, form, "logoAssetId", logo);
+		storeImage(actor, form, "waitingQueue.logoAssetId", queueLogo);
+		storeImage(actor, form, "waitingQueue.heroImageAssetId", hero);
+	}
+
+	/** Stores the image chosen for the setting at {@code path}, if one was, and sets the setting to its id. */
+	private void storeImage(Actor actor, ChatProfileForm form, String path, MultipartFile file) {
+		UUID stored = images.store(actor, file, path);
 		if (stored != null) {
-			form.setLogoAssetId(stored.toString());
-		}
-		stored = images.store(actor, queueLogo, "waitingQueue.logoAssetId");
-		if (stored != null) {
-			form.getWaitingQueue().setLogoAssetId(stored.toString());
-		}
-		stored = images.store(actor, hero, "waitingQueue.heroImageAssetId");
-		if (stored != null) {
-			form.getWaitingQueue().setHeroImageAssetId(stored.toString());
+			form.set(path, stored.toString());
 		}
 	}
 
@@ -300,11 +267,11 @@ class ChatProfilePages {
 		Matcher indexed = INDEXED_OP.matcher(op);
 		if (op.equals("add-field")) {
 			form.addField();
-			focus = FieldErrors.id("preChatForm.fields[" + (form.getPreChatForm().getFields().size() - 1) + "].label");
+			focus = FieldErrors.id("preChatForm.fields[" + (form.getFields().size() - 1) + "].label");
 		}
 		else if (indexed.matches()) {
 			int index = Integer.parseInt(indexed.group(2));
-			int size = form.getPreChatForm().getFields().size();
+			int size = form.getFields().size();
 			switch (indexed.group(1)) {
 				case "remove-field" -> {
 					form.removeField(index);
@@ -321,12 +288,9 @@ class ChatProfilePages {
 			}
 		}
 		else if (op.startsWith("remove-image-")) {
-			switch (op.substring("remove-image-".length())) {
-				case "logoAssetId" -> form.setLogoAssetId("");
-				case "waitingQueue.logoAssetId" -> form.getWaitingQueue().setLogoAssetId("");
-				case "waitingQueue.heroImageAssetId" -> form.getWaitingQueue().setHeroImageAssetId("");
-				default -> {
-				}
+			String path = op.substring("remove-image-".length());
+			if (ImageUploads.imageFields().contains(path)) {
+				form.set(path, "");
 			}
 		}
 		model.addAttribute("focus", focus);
@@ -354,14 +318,14 @@ class ChatProfilePages {
 	/** The text colours that fail WCAG AA against their background, with the message shown under them. */
 	static Map<String, String> contrastWarnings(ChatProfileForm form) {
 		Map<String, String> a = form.getAppearance();
-		ChatProfileForm.QueueFields q = form.getWaitingQueue();
+		Map<String, String> q = form.getWaitingQueue();
 		Map<String, String> warnings = new LinkedHashMap<>();
 		warn(warnings, "appearance.primaryTextColor", a.get("primaryTextColor"), a.get("primaryColor"),
 				"the button and the customer's messages");
 		warn(warnings, "appearance.agentBubbleTextColor", a.get("agentBubbleTextColor"), a.get("agentBubbleColor"),
 				"the agent's messages");
 		warn(warnings, "appearance.topBarTextColor", a.get("topBarTextColor"), a.get("topBarColor"), "the top bar");
-		warn(warnings, "waitingQueue.textColor", q.getTextColor(), q.getBackgroundColor(), "the waiting screen");
+		warn(warnings, "waitingQueue.textColor", q.get("textColor"), q.get("backgroundColor"), "the waiting screen");
 		return warnings;
 	}
 
@@ -373,16 +337,9 @@ class ChatProfilePages {
 		}
 	}
 
-	/** The settings in the form that differ from the saved profile, when the form is a valid profile at all. */
+	/** The settings in the form that differ from the saved profile; none when the form is no valid profile. */
 	private List<Difference> differences(Actor actor, ChatProfile saved, ChatProfileForm form) {
-		ChatProfile yours;
-		try {
-			yours = profiles.preview(actor, form.draft());
-		}
-		catch (InvalidInputException e) {
-			return List.of();
-		}
-		return saved.differences(yours).stream()
+		return profiles.differences(actor, saved, form.draft()).stream()
 			.map(d -> new Difference(d.field(), FieldErrors.label(d.field()), d.value(), d.otherValue()))
 			.toList();
 	}

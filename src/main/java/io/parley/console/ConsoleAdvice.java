@@ -14,7 +14,6 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,6 +38,7 @@ import io.parley.ConflictException;
 import io.parley.FieldViolation;
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
+import io.parley.Problem;
 import io.parley.StaleVersionException;
 import io.parley.accounts.Actor;
 import io.parley.database.DatabaseOutage;
@@ -153,9 +153,7 @@ class ConsoleAdvice {
 	Object invalid(InvalidInputException e, HandlerMethod handler, HttpServletRequest request, Actor actor) {
 		Refusal refusal = new Refusal(HttpStatus.BAD_REQUEST, FieldErrors.of(e.violations()), e.getMessage());
 		if (answersJson(handler)) {
-			ProblemDetail problem = problem(refusal.status(), "Invalid input", e.getMessage());
-			problem.setProperty("errors", e.violations());
-			return answer(problem);
+			return answer(Problem.of(refusal.status(), "Invalid input", e.getMessage()).errors(e.violations()));
 		}
 		// A query parameter no page of the console would send (a bad cursor, a tampered filter).
 		return refused(refusal, request, actor, "console/bad-request");
@@ -180,7 +178,7 @@ class ConsoleAdvice {
 			String detail = e instanceof MethodArgumentTypeMismatchException mismatch
 					? "No " + mismatch.getName().replaceFirst("Id$", "") + " " + mismatch.getValue()
 					: e.getMessage();
-			return answer(problem(HttpStatus.NOT_FOUND, "Not found", detail));
+			return answer(Problem.of(HttpStatus.NOT_FOUND, "Not found", detail));
 		}
 		return page("console/not-found", HttpStatus.NOT_FOUND, actor);
 	}
@@ -188,7 +186,7 @@ class ConsoleAdvice {
 	@ExceptionHandler(AccessDeniedException.class)
 	Object accessDenied(AccessDeniedException e, HandlerMethod handler) {
 		if (answersJson(handler)) {
-			return answer(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this."));
+			return answer(Problem.of(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this."));
 		}
 		ModelAndView page = new ModelAndView("error/403");
 		page.setStatus(HttpStatus.FORBIDDEN);
@@ -213,7 +211,7 @@ class ConsoleAdvice {
 	private Object refusal(Refusal refusal, String title, HandlerMethod handler, HttpServletRequest request,
 			Actor actor) {
 		if (answersJson(handler)) {
-			return answer(problem(refusal.status(), title, refusal.message()));
+			return answer(Problem.of(refusal.status(), title, refusal.message()));
 		}
 		return refused(refusal, request, actor, "console/refused");
 	}
@@ -255,13 +253,13 @@ class ConsoleAdvice {
 				|| HttpEntity.class.isAssignableFrom(handler.getReturnType().getParameterType()));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
-	}
-
-	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	/**
+	 * A problem for the console's own script, which reads its title, detail and errors: the body Spring's
+	 * {@link ProblemDetail} has, untyped as the console has always answered ({@code about:blank}, left out).
+	 */
+	static ResponseEntity<ProblemDetail> answer(Problem problem) {
+		ProblemDetail body = problem.detail();
+		body.setType(null);
+		return problem.response().body(body);
 	}
 }

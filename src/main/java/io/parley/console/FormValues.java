@@ -1,12 +1,17 @@
 package io.parley.console;
 
-import java.util.Arrays;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.parley.Violations;
 
@@ -18,16 +23,6 @@ import io.parley.Violations;
 final class FormValues {
 
 	private FormValues() {
-	}
-
-	/** The most characters a search box takes, as the API allows. */
-	static final int SEARCH_MAX = 200;
-
-	/** Refuses a search text no search box of the console would send. */
-	static void checkSearch(String q) {
-		Violations violations = new Violations();
-		violations.optionalText("q", q, SEARCH_MAX);
-		violations.throwIfAny();
 	}
 
 	/** The text, or null when the input was left empty. */
@@ -94,8 +89,9 @@ final class FormValues {
 
 	/**
 	 * The record {@code type} from form texts keyed by its component paths ({@code buttonOffset.x} for a nested
-	 * record): a text as typed, a number or a constant parsed, with a violation under {@code prefix} and the path for
-	 * one that is not; a missing text is null.
+	 * record, {@code fields[0].key} for a list of records): a text as typed, a number, a yes/no, an id or a constant
+	 * parsed, with a violation under {@code prefix} and the path for one that is not; a list of texts is one per line;
+	 * a missing text is null, a list of records without texts is empty.
 	 */
 	static <R extends Record> R record(Violations violations, String prefix, Class<R> type, Map<String, String> texts) {
 		RecordComponent[] components = type.getRecordComponents();
@@ -105,19 +101,30 @@ final class FormValues {
 			Class<?> component = components[i].getType();
 			String text = texts.get(path);
 			if (component.isRecord()) {
-				Map<String, String> inner = new LinkedHashMap<>();
-				texts.forEach((key, value) -> {
-					if (key.startsWith(path + ".")) {
-						inner.put(key.substring(path.length() + 1), value);
-					}
-				});
-				values[i] = record(violations, prefix + path + ".", component.asSubclass(Record.class), inner);
+				values[i] = record(violations, prefix + path + ".", component.asSubclass(Record.class),
+						below(texts, path + "."));
+			}
+			else if (component == List.class && components[i].getGenericType() instanceof ParameterizedType list
+					&& list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+				values[i] = records(violations, prefix + path, element.asSubclass(Record.class), texts, path);
+			}
+			else if (text == null) {
+				values[i] = null;
+			}
+			else if (component == List.class) {
+				values[i] = lines(text);
 			}
 			else if (component == Integer.class) {
-				values[i] = text == null ? null : integer(violations, prefix + path, text);
+				values[i] = integer(violations, prefix + path, text);
+			}
+			else if (component == Boolean.class) {
+				values[i] = Boolean.valueOf(text);
+			}
+			else if (component == UUID.class) {
+				values[i] = uuid(violations, prefix + path, text);
 			}
 			else if (component.isEnum()) {
-				values[i] = text == null ? null : enumConstant(violations, prefix + path, component, text);
+				values[i] = enumConstant(violations, prefix + path, component, text);
 			}
 			else {
 				values[i] = text;
@@ -130,6 +137,41 @@ final class FormValues {
 		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException("Cannot make a " + type.getSimpleName() + " from a form", e);
 		}
+	}
+
+	/** The texts below {@code path} ({@code buttonOffset.}), keyed by the rest of their paths. */
+	static Map<String, String> below(Map<String, String> texts, String path) {
+		Map<String, String> inner = new LinkedHashMap<>();
+		texts.forEach((key, value) -> {
+			if (key.startsWith(path)) {
+				inner.put(key.substring(path.length()), value);
+			}
+		});
+		return inner;
+	}
+
+	/** The indexes the texts have below list {@code path} ({@code fields[3].key} is 3), in order. */
+	static SortedSet<Integer> indexes(Map<String, String> texts, String path) {
+		Pattern indexed = Pattern.compile(Pattern.quote(path) + "\\[(\\d{1,4})]\\..*");
+		SortedSet<Integer> indexes = new TreeSet<>();
+		for (String key : texts.keySet()) {
+			Matcher matcher = indexed.matcher(key);
+			if (matcher.matches()) {
+				indexes.add(Integer.valueOf(matcher.group(1)));
+			}
+		}
+		return indexes;
+	}
+
+	/** The list of records {@code path} holds, numbered from 0 in the order of their indexes. */
+	private static <R extends Record> List<R> records(Violations violations, String prefix, Class<R> type,
+			Map<String, String> texts, String path) {
+		List<R> records = new ArrayList<>();
+		for (int index : indexes(texts, path)) {
+			records.add(record(violations, prefix + "[" + records.size() + "].", type,
+					below(texts, path + "[" + index + "].")));
+		}
+		return records;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.parley.FieldViolation;
 import io.parley.InvalidInputException;
+import io.parley.Problem;
 import io.parley.accounts.Actor;
 import io.parley.assets.Asset;
 import io.parley.assets.Assets;
@@ -54,11 +55,8 @@ class ImageUploads {
 	/** The upload's own answer to a refused file: a problem the editor's script shows next to the input. */
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				e.violations().isEmpty() ? "Invalid input" : e.violations().get(0).message());
-		problem.setTitle("Invalid input");
-		problem.setProperty("errors", e.violations());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ConsoleAdvice.answer(Problem.of(HttpStatus.BAD_REQUEST, "Invalid input",
+				e.violations().isEmpty() ? "Invalid input" : e.violations().get(0).message()).errors(e.violations()));
 	}
 
 	/** Stores {@code file} when one was chosen; a refused file is a violation on {@code field}. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.parley.ConflictException;
+import io.parley.InvalidInputException;
 import io.parley.ListPage;
 import io.parley.NotFoundException;
 import io.parley.StaleVersionException;
@@ -56,6 +57,20 @@ public class ChatProfileManagement {
 		return ChatProfile.create(UUID.randomUUID(), actor, draft, assetsOf(actor), now());
 	}
 
+	/**
+	 * The settings in which the profile {@code draft} would make differs from {@code saved}, for someone whose save
+	 * came too late; none when the draft is no valid profile, which has nothing to compare.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChatProfile.Difference> differences(Actor actor, ChatProfile saved, ChatProfileDraft draft) {
+		try {
+			return saved.differences(preview(actor, draft));
+		}
+		catch (InvalidInputException e) {
+			return List.of();
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public ChatProfile get(Actor actor, UUID id) {
 		return profiles.find(actor.tenantId(), id).orElseThrow(() -> new NotFoundException("No chat profile " + id));
@@ -67,9 +82,13 @@ public class ChatProfileManagement {
 		return profiles.page(actor.tenantId(), q, afterName, limit);
 	}
 
-	/** A page of {@link #list}, after the profile a {@code cursor} of this list names (null: the first page). */
+	/**
+	 * A page of {@link #list}, after the profile a {@code cursor} of this list names (null: the first page); a search
+	 * text no list reads ({@link ListPage#checkSearch}) is refused.
+	 */
 	@Transactional(readOnly = true)
 	public ListPage<ChatProfile> page(Actor actor, String q, String cursor, int limit) {
+		ListPage.checkSearch(q);
 		List<String> after = ListPage.position(LIST, 1, cursor);
 		return ListPage.of(LIST, list(actor, q, after == null ? null : after.get(0), limit + 1), limit,
 				profile -> List.of(profile.name()));

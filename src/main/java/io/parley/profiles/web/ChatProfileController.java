@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.parley.ListPage;
 import io.parley.Versions;
-import io.parley.Violations;
 import io.parley.accounts.Actor;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;
@@ -32,8 +31,6 @@ import io.parley.profiles.ChatProfileManagement;
 @RestController
 @RequestMapping("/api/v1/chat-profiles")
 class ChatProfileController {
-
-	private static final int QUERY_MAX = 200;
 
 	/** The body of {@code POST /{id}/copy}. */
 	record CopyRequest(String name) {
@@ -48,11 +45,7 @@ class ChatProfileController {
 	@GetMapping
 	ListPage<ChatProfile> list(Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		int size = ListPage.limit(limit);
-		Violations violations = new Violations();
-		violations.optionalText("q", q, QUERY_MAX);
-		violations.throwIfAny();
-		return profiles.page(actor, q, cursor, size);
+		return profiles.page(actor, q, cursor, ListPage.limit(limit));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
