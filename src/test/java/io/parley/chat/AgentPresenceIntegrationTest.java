@@ -141,7 +141,8 @@ class AgentPresenceIntegrationTest {
 				&& e.at("/state").asString().equals("ACTIVE"), "the chat continued by bob");
 		assertThat(active.at("/agentName").asString()).isEqualTo("bob Agent");
 		assertThat(bob.say(first.chatId(), "b1", "I am Bob, I will help you").status()).isEqualTo(201);
-		assertThat(second.status().at("/queuePosition").asInt()).isEqualTo(1);
+		eventually(second::status, s -> s.at("/queuePosition").asInt() == 1,
+				"the second chat first in the queue once bob took the first");
 
 		JsonNode transcript = kit.admin.get("/api/v1/chats/" + first.chatId() + "/transcript").json();
 		assertThat(transcript.at("/messages").valueStream().map(m -> m.at("/from").asString()).toList())
