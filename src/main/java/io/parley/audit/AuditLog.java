@@ -1,6 +1,5 @@
 package io.parley.audit;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -348,21 +347,10 @@ public class AuditLog {
 	}
 
 	private static AuditEvent event(ResultSet rs) throws SQLException {
-		String[] fields = strings(rs.getArray("fields"));
-		String[] olds = strings(rs.getArray("old_values"));
-		String[] news = strings(rs.getArray("new_values"));
-		List<FieldChange> changes = new ArrayList<>(fields.length);
-		for (int i = 0; i < fields.length; i++) {
-			changes.add(new FieldChange(fields[i], i < olds.length ? olds[i] : null, i < news.length ? news[i] : null));
-		}
 		return new AuditEvent(rs.getObject("id", UUID.class), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("actor"), rs.getString("actor_name"), AuditAction.valueOf(rs.getString("action")),
 				AuditedEntityType.valueOf(rs.getString("entity_type")), rs.getObject("entity_id", UUID.class),
-				rs.getString("entity_name"), changes);
-	}
-
-	private static String[] strings(Array array) throws SQLException {
-		return array == null ? new String[0] : (String[]) array.getArray();
+				rs.getString("entity_name"), AuditRow.changes(rs));
 	}
 
 	/** A keyset position: the time (to the microsecond) and id of the last row of a page. */

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +12,21 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.parley.CoalescedRun;
+
 /**
- * Runs the assignments of a queue after something changed it, in the background and coalesced: requests for a
- * queue whose run is under way only make it run once more, so a burst of new chats or freed agents costs a few runs,
- * not one per change. A run assigns until no chat or no agent is free, then tells the queue changed.
+ * Runs the assignments of a queue after something changed it, in the background and coalesced (a {@link CoalescedRun}
+ * per queue), so a burst of new chats or freed agents costs a few runs, not one per change. A run assigns until no
+ * chat or no agent is free, then tells the queue changed.
  */
 @Component
 class AssignmentRuns implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AssignmentRuns.class);
-	private static final int IDLE = 0;
-	private static final int RUNNING = 1;
-	private static final int AGAIN = 2;
 
 	private final Assigner assigner;
 	private final ApplicationEventPublisher events;
-	private final Map<QueueKey, AtomicInteger> states = new ConcurrentHashMap<>();
+	private final Map<QueueKey, CoalescedRun> runs = new ConcurrentHashMap<>();
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	AssignmentRuns(Assigner assigner, ApplicationEventPublisher events) {
@@ -45,29 +42,7 @@ class AssignmentRuns implements DisposableBean {
 
 	/** Makes the queue run soon (now, or once more after the run under way). */
 	void request(QueueKey queue) {
-		AtomicInteger state = states.computeIfAbsent(queue, q -> new AtomicInteger(IDLE));
-		while (true) {
-			int current = state.get();
-			if (current == IDLE) {
-				if (state.compareAndSet(IDLE, RUNNING)) {
-					try {
-						executor.execute(() -> drain(queue, state));
-					}
-					catch (RejectedExecutionException e) {
-						state.set(IDLE); // shutting down
-					}
-					return;
-				}
-			}
-			else if (current == RUNNING) {
-				if (state.compareAndSet(RUNNING, AGAIN)) {
-					return;
-				}
-			}
-			else {
-				return;
-			}
-		}
+		runs.computeIfAbsent(queue, q -> new CoalescedRun(executor, () -> run(q))).request();
 	}
 
 	/** Assigns in the calling thread until nothing more can be assigned; returns how many chats were assigned. */
@@ -84,19 +59,13 @@ class AssignmentRuns implements DisposableBean {
 		return assigned;
 	}
 
-	private void drain(QueueKey queue, AtomicInteger state) {
-		while (true) {
-			try {
-				runNow(queue);
-			}
-			catch (RuntimeException e) {
-				// The sweep retries the queue; a failed run must not stop later ones.
-				log.warn("Assignment run for queue {} of tenant {} failed", queue.skill(), queue.tenantId(), e);
-			}
-			if (state.compareAndSet(RUNNING, IDLE)) {
-				return;
-			}
-			state.set(RUNNING);
+	private void run(QueueKey queue) {
+		try {
+			runNow(queue);
+		}
+		catch (RuntimeException e) {
+			// The sweep retries the queue; a failed run must not stop later ones.
+			log.warn("Assignment run for queue {} of tenant {} failed", queue.skill(), queue.tenantId(), e);
 		}
 	}
 

@@ -1,7 +1,11 @@
 package io.parley.audit.internal;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,6 +33,22 @@ public record AuditRow(UUID tenantId, long seq, UUID id, Instant occurredAt, Aud
 		actor = actor == null ? "" : actor;
 		actorName = actorName == null ? "" : actorName;
 		changes = List.copyOf(changes);
+	}
+
+	/** Reads the changes of a row of audit_event, stored as three arrays of the same length (a null value is missing). */
+	public static List<FieldChange> changes(ResultSet rs) throws SQLException {
+		String[] fields = strings(rs.getArray("fields"));
+		String[] olds = strings(rs.getArray("old_values"));
+		String[] news = strings(rs.getArray("new_values"));
+		List<FieldChange> changes = new ArrayList<>(fields.length);
+		for (int i = 0; i < fields.length; i++) {
+			changes.add(new FieldChange(fields[i], i < olds.length ? olds[i] : null, i < news.length ? news[i] : null));
+		}
+		return changes;
+	}
+
+	private static String[] strings(Array array) throws SQLException {
+		return array == null ? new String[0] : (String[]) array.getArray();
 	}
 
 	public long occurredAtMicros() {

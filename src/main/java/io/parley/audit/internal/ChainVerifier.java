@@ -1,10 +1,8 @@
 package io.parley.audit.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import io.parley.audit.AuditAction;
 import io.parley.audit.AuditedEntityType;
 import io.parley.audit.ChainVerification;
 import io.parley.audit.ChainVerification.BrokenRow;
-import io.parley.audit.FieldChange;
 import io.parley.database.LongRunning;
 
 /**
@@ -110,22 +107,12 @@ public class ChainVerifier {
 
 	/** Reads the hashed content of an audit row. */
 	public static AuditRow row(ResultSet rs) throws SQLException {
-		String[] fields = strings(rs.getArray("fields"));
-		String[] olds = strings(rs.getArray("old_values"));
-		String[] news = strings(rs.getArray("new_values"));
-		List<FieldChange> changes = new ArrayList<>(fields.length);
-		for (int i = 0; i < fields.length; i++) {
-			changes.add(new FieldChange(fields[i], i < olds.length ? olds[i] : null, i < news.length ? news[i] : null));
-		}
 		return new AuditRow(rs.getObject("tenant_id", UUID.class), rs.getLong("seq"), rs.getObject("id", UUID.class),
 				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				AuditedEntityType.valueOf(rs.getString("entity_type")), rs.getObject("entity_id", UUID.class),
 				rs.getString("entity_name"), AuditAction.valueOf(rs.getString("action")),
-				rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor_name"), changes);
-	}
-
-	private static String[] strings(Array array) throws SQLException {
-		return array == null ? new String[0] : (String[]) array.getArray();
+				rs.getObject("actor_id", UUID.class), rs.getString("actor"), rs.getString("actor_name"),
+				AuditRow.changes(rs));
 	}
 
 	private record Link(long seq, byte[] hash) {

@@ -16,6 +16,7 @@ import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 import io.parley.chat.AgentChats;
 import io.parley.chat.ChatSignals;
+import io.parley.chat.FeedEvent;
 import io.parley.cluster.ClusterBus.Subscription;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,22 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  * While the socket is open the agent counts as connected (routing's presence follows it).
  */
 @Component
-class AgentStreamHandler extends LogStreamHandler<UUID> {
+class AgentStreamHandler extends LogStreamHandler<UUID, FeedEvent> {
 
 	static final String PATH = "/api/v1/agent/stream";
 
 	private final AgentChats chats;
 	private final ChatSignals signals;
 	private final StreamOrigins origins;
-	private final JsonMapper json;
 
 	AgentStreamHandler(AgentChats chats, ChatSignals signals, StreamOrigins origins, StreamSessions sessions,
 			JsonMapper json) {
-		super(sessions);
+		super(sessions, json);
 		this.chats = chats;
 		this.signals = signals;
 		this.origins = origins;
-		this.json = json;
 	}
 
 	@Override
@@ -67,10 +66,13 @@ class AgentStreamHandler extends LogStreamHandler<UUID> {
 	}
 
 	@Override
-	List<EventStream.Item> read(UUID agentId, long position) {
-		return chats.feedAfter(agentId, position).stream()
-			.map(event -> new EventStream.Item(event.cursor(), json.writeValueAsString(event)))
-			.toList();
+	List<FeedEvent> eventsAfter(UUID agentId, long position) {
+		return chats.feedAfter(agentId, position);
+	}
+
+	@Override
+	long position(FeedEvent event) {
+		return event.cursor();
 	}
 
 	@Override

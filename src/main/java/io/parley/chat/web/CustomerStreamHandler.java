@@ -16,6 +16,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import io.parley.InvalidInputException;
 import io.parley.NotFoundException;
 import io.parley.accounts.BearerToken;
+import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatSignals;
 import io.parley.chat.CustomerChats;
 import io.parley.cluster.ClusterBus.Subscription;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Parley's own (the chat window) or one the point of contact allows.
  */
 @Component
-class CustomerStreamHandler extends LogStreamHandler<UUID> {
+class CustomerStreamHandler extends LogStreamHandler<UUID, ChatEvent.Logged> {
 
 	static final String PATH = "/widget/v1/chats/*/stream";
 	private static final Pattern CHAT_PATH = Pattern.compile(".*/widget/v1/chats/([0-9a-fA-F-]{36})/stream/?");
@@ -37,16 +38,14 @@ class CustomerStreamHandler extends LogStreamHandler<UUID> {
 	private final ChatSignals signals;
 	private final PointOfContactCatalog pointsOfContact;
 	private final StreamOrigins origins;
-	private final JsonMapper json;
 
 	CustomerStreamHandler(CustomerChats chats, ChatSignals signals, PointOfContactCatalog pointsOfContact,
 			StreamOrigins origins, StreamSessions sessions, JsonMapper json) {
-		super(sessions);
+		super(sessions, json);
 		this.chats = chats;
 		this.signals = signals;
 		this.pointsOfContact = pointsOfContact;
 		this.origins = origins;
-		this.json = json;
 	}
 
 	@Override
@@ -97,10 +96,13 @@ class CustomerStreamHandler extends LogStreamHandler<UUID> {
 	}
 
 	@Override
-	List<EventStream.Item> read(UUID chatId, long position) {
-		return chats.eventsAfter(chatId, position).stream()
-			.map(event -> new EventStream.Item(event.seq(), json.writeValueAsString(event)))
-			.toList();
+	List<ChatEvent.Logged> eventsAfter(UUID chatId, long position) {
+		return chats.eventsAfter(chatId, position);
+	}
+
+	@Override
+	long position(ChatEvent.Logged event) {
+		return event.seq();
 	}
 
 	@Override

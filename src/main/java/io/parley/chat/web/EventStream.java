@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -16,6 +15,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
+import io.parley.CoalescedRun;
 import io.parley.chat.ChatSignals;
 import io.parley.cluster.ClusterBus.Subscription;
 
@@ -30,9 +30,6 @@ import io.parley.cluster.ClusterBus.Subscription;
 final class EventStream {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStream.class);
-	private static final int IDLE = 0;
-	private static final int RUNNING = 1;
-	private static final int AGAIN = 2;
 
 	/** One event to send and its position in the log. */
 	record Item(long position, String json) {
@@ -40,11 +37,10 @@ final class EventStream {
 
 	private final WebSocketSession session;
 	private final LongFunction<List<Item>> read;
-	private final Executor executor;
+	private final CoalescedRun sending;
 	/** At most this many events handed over wait for a slow socket; beyond that it reads from the database. */
 	private static final int PENDING_MAX = 256;
 
-	private final AtomicInteger state = new AtomicInteger(IDLE);
 	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
 	/** Whether the database may hold events this socket owes that were not handed over: at first, and after a gap. */
 	private final AtomicBoolean behind = new AtomicBoolean(true);
@@ -55,7 +51,7 @@ final class EventStream {
 		this.session = session;
 		this.position = after;
 		this.read = read;
-		this.executor = executor;
+		this.sending = new CoalescedRun(executor, this::send);
 	}
 
 	/** Starts pushing: subscribes first, then reads, so nothing written in between is missed. */
@@ -78,24 +74,9 @@ final class EventStream {
 		wake();
 	}
 
+	/** Sends what the socket owes, in the background: a wake-up during a send makes it look once more. */
 	void wake() {
-		while (true) {
-			int current = state.get();
-			if (current == IDLE) {
-				if (state.compareAndSet(IDLE, RUNNING)) {
-					executor.execute(this::drain);
-					return;
-				}
-			}
-			else if (current == RUNNING) {
-				if (state.compareAndSet(RUNNING, AGAIN)) {
-					return;
-				}
-			}
-			else {
-				return;
-			}
-		}
+		sending.request();
 	}
 
 	void close() {
@@ -105,21 +86,13 @@ final class EventStream {
 		}
 	}
 
-	private void drain() {
-		while (true) {
-			try {
-				sendAll();
-			}
-			catch (IOException | RuntimeException e) {
-				log.debug("Closing a stream that failed to send", e);
-				closeSession();
-				state.set(IDLE);
-				return;
-			}
-			if (state.compareAndSet(RUNNING, IDLE)) {
-				return;
-			}
-			state.set(RUNNING);
+	private void send() {
+		try {
+			sendAll();
+		}
+		catch (IOException | RuntimeException e) {
+			log.debug("Closing a stream that failed to send", e);
+			closeSession();
 		}
 	}
 

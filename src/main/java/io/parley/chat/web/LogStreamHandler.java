@@ -16,6 +16,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import io.parley.InvalidInputException;
 import io.parley.chat.ChatSignals;
 import io.parley.cluster.ClusterBus.Subscription;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A WebSocket that pushes one log (a chat's events, an agent's feed) to its client through an {@link EventStream}:
@@ -23,21 +24,27 @@ import io.parley.cluster.ClusterBus.Subscription;
  * the socket is open, its owner counts as connected. What the client sends is ignored: sends go through POST.
  *
  * @param <K> what names the log: a chat's id, an agent's id
+ * @param <E> an event of the log, sent as its JSON
  */
-abstract class LogStreamHandler<K> extends TextWebSocketHandler implements HandshakeInterceptor {
+abstract class LogStreamHandler<K, E> extends TextWebSocketHandler implements HandshakeInterceptor {
 
 	private static final String LOG = "parley.log";
 	private static final String AFTER = "parley.after";
 	private static final String STREAM = "parley.stream";
 
 	private final StreamSessions sessions;
+	private final JsonMapper json;
 
-	LogStreamHandler(StreamSessions sessions) {
+	LogStreamHandler(StreamSessions sessions, JsonMapper json) {
 		this.sessions = sessions;
+		this.json = json;
 	}
 
-	/** The events of the log after {@code position}, as frames, oldest first. */
-	abstract List<EventStream.Item> read(K log, long position);
+	/** The events of the log after {@code position}, oldest first. */
+	abstract List<E> eventsAfter(K log, long position);
+
+	/** Where an event stands in its log: what a client sends back as {@code after}. */
+	abstract long position(E event);
 
 	/** Calls {@code listener} with each event of the log once committed, until closed. */
 	abstract Subscription subscribe(K log, ChatSignals.Listener listener);
@@ -64,11 +71,17 @@ abstract class LogStreamHandler<K> extends TextWebSocketHandler implements Hands
 	public void afterConnectionEstablished(WebSocketSession session) {
 		K log = (K) session.getAttributes().get(LOG);
 		long after = (Long) session.getAttributes().get(AFTER);
-		EventStream stream = new EventStream(sessions.opened(session), after, position -> read(log, position),
+		EventStream stream = new EventStream(sessions.opened(session), after, position -> frames(log, position),
 				sessions.executor());
 		session.getAttributes().put(STREAM, stream);
 		opened(log);
 		stream.start(listener -> subscribe(log, listener));
+	}
+
+	private List<EventStream.Item> frames(K log, long position) {
+		return eventsAfter(log, position).stream()
+			.map(event -> new EventStream.Item(position(event), json.writeValueAsString(event)))
+			.toList();
 	}
 
 	@Override
