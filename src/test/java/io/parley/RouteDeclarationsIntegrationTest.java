@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import io.parley.RouteTable.Area;
-import io.parley.RouteTable.Rule;
+import io.parley.http.RouteTable.Area;
+import io.parley.http.RouteTable.Rule;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /**
  * Every route a controller maps is declared by some module ({@link ModuleRoutes}), so a new endpoint cannot be left

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /** API tokens: only their SHA-256 is stored, the token itself is shown once. */
 @Repository

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * What a console request refused for its CSRF token shows (a form left open across a logout or the end of a session,
  * most often): a page that says what happened, with status 403, whatever the request accepts. Someone still logged
- * in gets the page the console declares for it ({@link io.parley.RouteTable#formExpiredPage(String)}; without one,
+ * in gets the page the console declares for it ({@link io.parley.http.RouteTable#formExpiredPage(String)}; without one,
  * the usual error page); someone whose session is gone gets the login page saying so. htmx, which does not show a
  * refused answer, is sent to the page instead. Other refusals (a role that does not open a page) get the usual error
  * page.

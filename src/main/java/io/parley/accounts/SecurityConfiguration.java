@@ -43,10 +43,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.parley.ModuleRoutes;
-import io.parley.Problem;
-import io.parley.RouteTable;
-import io.parley.RouteTable.Area;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.Problem;
+import io.parley.http.RouteTable;
+import io.parley.http.RouteTable.Area;
 import io.parley.database.DatabaseOutage;
 
 /**
@@ -296,7 +296,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		return (request, response, e) -> {
 			if (e instanceof InternalAuthenticationServiceException) {
 				if (DatabaseOutage.explains(e)) {
-					response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+					response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.retryAfter());
 					response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 				}
 				else {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /** A person who logs in to a tenant, with roles, chat skills and a chat capacity. */
 public record User(UUID id, UUID tenantId, String username, String displayName, Set<Role> roles, List<String> skills,

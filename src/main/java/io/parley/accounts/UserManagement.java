@@ -11,11 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parley.ConflictException;
-import io.parley.ListPage;
-import io.parley.NotFoundException;
-import io.parley.StaleVersionException;
-import io.parley.Violations;
+import io.parley.shared.ConflictException;
+import io.parley.shared.ListPage;
+import io.parley.shared.NotFoundException;
+import io.parley.shared.StaleVersionException;
+import io.parley.shared.Violations;
 
 /** Creating, changing and removing the users of a tenant; the API and the console both call it. */
 @Service

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Accounts",
-		allowedDependencies = { "cluster", "database" })
+		allowedDependencies = { "cluster", "database", "http", "shared" })
 package io.parley.accounts;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.accounts.Actor;
 
 /**
@@ -49,7 +49,7 @@ public class Assets {
 	 *
 	 * @throws ImageTooLargeException with more than {@link #MAX_BYTES} bytes
 	 * @throws UnsupportedImageException when the bytes are not a PNG, JPEG, GIF or WebP image (also when empty)
-	 * @throws io.parley.InvalidInputException (field {@code file}) when larger than {@link #MAX_SIDE} pixels on a side,
+	 * @throws io.parley.shared.InvalidInputException (field {@code file}) when larger than {@link #MAX_SIDE} pixels on a side,
 	 * or damaged or cut short so that it does not decode
 	 */
 	public Asset store(Actor actor, byte[] content) {

@@ -16,7 +16,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 
 /**
  * Decides whether bytes are an image Parley accepts: the format from the magic number, the size from the header

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Assets",
-		allowedDependencies = { "accounts" })
+		allowedDependencies = { "accounts", "http", "shared" })
 package io.parley.assets;

@@ -8,8 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.parley.ListPage;
-import io.parley.Violations;
+import io.parley.shared.ListPage;
+import io.parley.shared.Violations;
+import io.parley.shared.InvalidInputException;
 
 /**
  * The filters of an audit list as a client sends them (the API's query parameters, the console's filter form), all

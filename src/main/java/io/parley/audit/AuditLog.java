@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.parley.ListPage;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.internal.AuditRow;
 import io.parley.audit.internal.ChainVerifier;

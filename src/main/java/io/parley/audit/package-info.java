@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Audit history",
-		allowedDependencies = { "accounts", "contactpoints", "database", "profiles" })
+		allowedDependencies = { "accounts", "contactpoints", "database", "http", "profiles", "shared" })
 package io.parley.audit;

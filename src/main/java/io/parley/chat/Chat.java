@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
-import io.parley.ConflictException;
-import io.parley.Violations;
+import io.parley.shared.ConflictException;
+import io.parley.shared.Violations;
 import io.parley.routing.QueuePosition;
 
 /**

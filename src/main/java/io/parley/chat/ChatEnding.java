@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.routing.Routing;
 
 /** Ending a chat, whoever ends it: routing lets go of it first (lock order: routing, then chat), then the chat ends. */

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.profiles.PreChatField;
 import io.parley.profiles.PreChatForm;
 import tools.jackson.databind.JsonNode;
+import io.parley.shared.InvalidInputException;
 
 /**
  * Checks a customer's pre-chat answers against the form of the point of contact's profile, on the server whatever

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Chat",
-		allowedDependencies = { "accounts", "cluster", "contactpoints", "database", "profiles", "routing" })
+		allowedDependencies = { "accounts", "cluster", "contactpoints", "database", "http", "profiles", "routing", "shared" })
 package io.parley.chat;

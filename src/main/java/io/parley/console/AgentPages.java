@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import io.parley.InvalidInputException;
-import io.parley.Violations;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.Violations;
 import io.parley.accounts.Actor;
 import io.parley.chat.AgentChats;
 import io.parley.chat.AgentEvents;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.parley.ListPage;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditCsv;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.profiles.Appearance;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.parley.FieldViolation;
-import io.parley.ListPage;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.assets.Assets;
 import io.parley.contactpoints.PointOfContactCatalog;

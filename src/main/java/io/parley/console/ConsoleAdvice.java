@@ -34,12 +34,12 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.parley.ConflictException;
-import io.parley.FieldViolation;
-import io.parley.InvalidInputException;
-import io.parley.NotFoundException;
-import io.parley.Problem;
-import io.parley.StaleVersionException;
+import io.parley.shared.ConflictException;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.NotFoundException;
+import io.parley.http.Problem;
+import io.parley.shared.StaleVersionException;
 import io.parley.accounts.Actor;
 import io.parley.database.DatabaseOutage;
 
@@ -202,7 +202,7 @@ class ConsoleAdvice {
 	ModelAndView databaseUnavailable(Exception e, HttpServletResponse response) {
 		log.warn("Console page answered 503, the database is out of reach: {}",
 				NestedExceptionUtils.getMostSpecificCause(e).toString());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+		response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.retryAfter());
 		ModelAndView page = new ModelAndView("error/503");
 		page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		return page;

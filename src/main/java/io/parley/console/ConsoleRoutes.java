@@ -2,8 +2,8 @@ package io.parley.console;
 
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** The console: its home and scripts for anyone logged in, the agent's desk for agents, the rest for admins. */
 @Component

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import io.parley.FieldViolation;
+import io.parley.shared.FieldViolation;
 import io.parley.audit.AuditFields;
 
 /**

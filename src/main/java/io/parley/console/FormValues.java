@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /**
  * Reading what an HTML form sends, where everything is text: an empty input means "none", and a value that cannot

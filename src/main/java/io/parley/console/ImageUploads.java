@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.parley.FieldViolation;
-import io.parley.InvalidInputException;
-import io.parley.Problem;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.InvalidInputException;
+import io.parley.http.Problem;
 import io.parley.accounts.Actor;
 import io.parley.assets.Asset;
 import io.parley.assets.Assets;

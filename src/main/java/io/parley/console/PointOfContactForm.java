@@ -2,7 +2,7 @@ package io.parley.console;
 
 import java.util.UUID;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.contactpoints.Origin;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactDraft;

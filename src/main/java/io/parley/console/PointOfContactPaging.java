@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import io.parley.ListPage;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.contactpoints.PointOfContact;
 import io.parley.contactpoints.PointOfContactManagement;

@@ -3,7 +3,7 @@ package io.parley.console;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.accounts.Role;
 import io.parley.accounts.User;
 import io.parley.accounts.UserManagement.UserData;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.parley.FieldViolation;
-import io.parley.ListPage;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.ListPage;
 import io.parley.accounts.ApiTokens;
 import io.parley.accounts.Actor;
 import io.parley.accounts.User;

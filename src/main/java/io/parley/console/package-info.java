@@ -4,6 +4,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Console",
-		allowedDependencies = { "accounts", "assets", "audit", "chat", "contactpoints", "database", "profiles", "routing",
-				"widget" })
+		allowedDependencies = { "accounts", "assets", "audit", "chat", "contactpoints", "database", "http", "profiles",
+				"routing", "shared", "widget" })
 package io.parley.console;

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.parley.ConflictException;
+import io.parley.shared.ConflictException;
 import io.parley.profiles.ChatProfileDeleting;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /**
  * A web site allowed to embed a point of contact, as a browser sends it in the {@code Origin} header:

@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.accounts.Actor;
+import io.parley.shared.InvalidInputException;
 
 /**
  * An entry point customers start chats from: its skill queue, whether it takes chats, the sites that may embed it

@@ -14,10 +14,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parley.ListPage;
-import io.parley.NotFoundException;
-import io.parley.StaleVersionException;
-import io.parley.Violations;
+import io.parley.shared.ListPage;
+import io.parley.shared.NotFoundException;
+import io.parley.shared.StaleVersionException;
+import io.parley.shared.Violations;
 import io.parley.accounts.Actor;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileCatalog;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Points of contact",
-		allowedDependencies = { "accounts", "profiles" })
+		allowedDependencies = { "accounts", "http", "profiles", "shared" })
 package io.parley.contactpoints;

@@ -18,9 +18,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public final class DatabaseOutage {
 
 	/** What a client is told to wait ({@code Retry-After}): enough for the embedded PostgreSQL to be started again. */
-	public static final int RETRY_AFTER_SECONDS = 5;
+	private static final int RETRY_AFTER_SECONDS = 5;
 
 	private DatabaseOutage() {
+	}
+
+	/** The {@code Retry-After} header's value for an answer that the database is out of reach, in seconds. */
+	public static String retryAfter() {
+		return Integer.toString(RETRY_AFTER_SECONDS);
 	}
 
 	/** True when {@code failure} or one of its causes says the database is out of reach. */

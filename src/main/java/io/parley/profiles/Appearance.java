@@ -3,7 +3,7 @@ package io.parley.profiles;
 import java.util.Objects;
 import java.util.SortedMap;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.accounts.Actor;
+import io.parley.shared.InvalidInputException;
 
 /**
  * The look and behaviour of the Customer Chat Interface, holding the rules between its parts: a V1 profile may have

@@ -3,6 +3,7 @@ package io.parley.profiles;
 import java.util.UUID;
 
 import io.parley.accounts.Actor;
+import io.parley.shared.ConflictException;
 
 /**
  * A chat profile is about to be deleted, inside the deleting transaction. A listener that must keep the profile

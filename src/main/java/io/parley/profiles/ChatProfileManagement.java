@@ -10,11 +10,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parley.ConflictException;
-import io.parley.InvalidInputException;
-import io.parley.ListPage;
-import io.parley.NotFoundException;
-import io.parley.StaleVersionException;
+import io.parley.shared.ConflictException;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.ListPage;
+import io.parley.shared.NotFoundException;
+import io.parley.shared.StaleVersionException;
 import io.parley.accounts.Actor;
 import io.parley.assets.Assets;
 

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /**
  * A colour as {@code #RRGGBB}, nothing else: the widget writes it into CSS, so names, short forms and functions are

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 /**
  * A CSS font-family list such as {@code "Open Sans", Arial, sans-serif}. The widget puts it into a style sheet, so

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.profiles.ChatProfileDraft.FieldInput;
 
 /**

@@ -3,7 +3,7 @@ package io.parley.profiles;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 import io.parley.profiles.ChatProfileDraft.WaitingQueueInput;
 
 /**

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Chat profiles",
-		allowedDependencies = { "accounts", "assets" })
+		allowedDependencies = { "accounts", "assets", "http", "shared" })
 package io.parley.profiles;

@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import io.parley.CoalescedRun;
+import io.parley.shared.CoalescedRun;
 
 /**
  * Runs the assignments of a queue after something changed it, in the background and coalesced (a {@link CoalescedRun}

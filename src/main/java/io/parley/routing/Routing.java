@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.accounts.AgentDirectory;
 import io.parley.accounts.AgentDirectory.Agent;
 

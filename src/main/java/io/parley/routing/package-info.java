@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Routing",
-		allowedDependencies = { "accounts" })
+		allowedDependencies = { "accounts", "shared" })
 package io.parley.routing;

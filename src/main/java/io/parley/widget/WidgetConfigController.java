@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.widget.WidgetConfigs.Body;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.http.HttpServletRequest;

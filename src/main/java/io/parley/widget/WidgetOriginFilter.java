@@ -11,7 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.parley.Problem;
+import io.parley.http.Problem;
 import io.parley.widget.WidgetConfigs.Resolved;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,8 +2,8 @@ package io.parley.widget;
 
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** The widget's scripts, configuration and chat window: public, framed by the business's pages. */
 @Component

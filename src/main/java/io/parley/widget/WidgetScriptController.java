@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.widget.WidgetScripts.File;
 
 /**

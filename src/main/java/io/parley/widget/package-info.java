@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Widget",
-		allowedDependencies = { "assets", "contactpoints", "profiles", "routing" })
+		allowedDependencies = { "assets", "contactpoints", "http", "profiles", "routing", "shared" })
 package io.parley.widget;

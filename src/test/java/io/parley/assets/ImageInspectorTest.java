@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 import io.parley.HostileInputs;
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 
 class ImageInspectorTest {
 

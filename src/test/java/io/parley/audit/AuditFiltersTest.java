@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 
 class AuditFiltersTest {
 

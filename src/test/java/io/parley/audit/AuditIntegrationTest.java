@@ -366,7 +366,7 @@ class AuditIntegrationTest {
 				List<UUID> paged = new ArrayList<>();
 				String cursor = null;
 				do {
-					io.parley.ListPage<AuditEvent> page = stepwise.search(query, cursor, limit);
+					io.parley.shared.ListPage<AuditEvent> page = stepwise.search(query, cursor, limit);
 					page.items().forEach(event -> paged.add(event.id()));
 					cursor = page.nextCursor();
 				}

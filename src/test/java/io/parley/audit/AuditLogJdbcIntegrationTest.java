@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.parley.InvalidInputException;
-import io.parley.ListPage;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 import io.parley.audit.internal.AuditPartitions;

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.InvalidInputException;
-import io.parley.ListPage;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.ListPage;
 
 class AuditLogTest {
 

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.ConflictException;
-import io.parley.InvalidInputException;
+import io.parley.shared.ConflictException;
+import io.parley.shared.InvalidInputException;
 import io.parley.routing.QueuePosition;
 
 class ChatTest {

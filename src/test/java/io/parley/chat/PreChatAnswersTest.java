@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.FieldViolation;
+import io.parley.shared.FieldViolation;
 import io.parley.HttpApi;
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 import io.parley.profiles.PreChatField;
 import io.parley.profiles.PreChatFieldType;
 import io.parley.profiles.PreChatForm;

@@ -127,7 +127,7 @@ class AuditPagesIntegrationTest {
 
 	@Test
 	void loadsOlderRowsByCursorAsARowFragment() throws Exception {
-		for (int i = 0; i < io.parley.ListPage.DEFAULT_LIMIT + 3; i++) {
+		for (int i = 0; i < io.parley.shared.ListPage.DEFAULT_LIMIT + 3; i++) {
 			api.put("/api/v1/points-of-contact/" + poc() + "/chat-profile", Map.of("chatProfileId", profile));
 		}
 		String first = page(get("/console/chat-profiles/" + profile + "/audit").param("action", "ASSIGNED"));

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.FieldViolation;
-import io.parley.InvalidInputException;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import io.parley.Violations;
+import io.parley.shared.Violations;
 
 class ColorTest {
 

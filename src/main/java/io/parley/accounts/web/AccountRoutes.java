@@ -2,8 +2,8 @@ package io.parley.accounts.web;
 
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** Users and API tokens, the login pages, and what every page needs: the style sheet, the API docs, the error page. */
 @Component

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.ListPage;
-import io.parley.NotFoundException;
+import io.parley.shared.ListPage;
+import io.parley.shared.NotFoundException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.ApiTokens;
 import io.parley.accounts.ApiTokens.ApiToken;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.assets.Asset;
 import io.parley.assets.Assets;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.NotFoundException;
+import io.parley.shared.NotFoundException;
 import io.parley.assets.Asset;
 import io.parley.assets.Assets;
 

@@ -2,8 +2,8 @@ package io.parley.assets.web;
 
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** Admins upload images; anyone fetches them (widgets show them on other sites). */
 @Component

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import io.parley.Problem;
+import io.parley.http.Problem;
 import io.parley.assets.ImageTooLargeException;
 import io.parley.assets.UnsupportedImageException;
 

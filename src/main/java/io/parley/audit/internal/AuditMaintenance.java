@@ -16,7 +16,7 @@ import io.parley.database.LongRunning;
 
 /**
  * Keeps the audit partitions ahead of time and applies retention: at startup and then every day
- * ({@code parley.audit.maintenance-cron}), on one node (Parley's one scheduling mechanism, {@code io.parley.Scheduling}). {@code parley.audit.partitions-ahead} months after the current one get a
+ * ({@code parley.audit.maintenance-cron}), on one node (Parley's one scheduling mechanism, {@code io.parley.shared.Scheduling}). {@code parley.audit.partitions-ahead} months after the current one get a
  * partition; {@code parley.audit.retention-months} ({@code PARLEY_AUDIT_RETENTION_MONTHS}, 0 keeps everything) drops
  * whole months older than that.
  */
@@ -42,7 +42,7 @@ class AuditMaintenance implements ApplicationRunner {
 	}
 
 	/**
-	 * The daily run, by one node for all (the job lock of {@code io.parley.Scheduling}); dropping a partition may wait
+	 * The daily run, by one node for all (the job lock of {@code io.parley.shared.Scheduling}); dropping a partition may wait
 	 * long for exports, so the lock is held for up to an hour of a node that died during it.
 	 */
 	@Scheduled(cron = "${parley.audit.maintenance-cron:0 17 3 * * *}", zone = "UTC")

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import io.parley.ListPage;
+import io.parley.shared.ListPage;
 import io.parley.accounts.Actor;
 import io.parley.audit.AuditCsv;
 import io.parley.audit.AuditEvent;

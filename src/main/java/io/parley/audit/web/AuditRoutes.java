@@ -2,8 +2,8 @@ package io.parley.audit.web;
 
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** The audit history, of the whole tenant and of each profile or point of contact: for admins. */
 @Component

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import io.parley.InvalidInputException;
-import io.parley.Violations;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.Violations;
 import io.parley.accounts.Actor;
 import io.parley.chat.AgentChat;
 import io.parley.chat.AgentChats;

@@ -11,7 +11,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 import io.parley.accounts.Actor;
 import io.parley.accounts.Role;
 import io.parley.chat.AgentChats;

@@ -3,8 +3,8 @@ package io.parley.chat.web;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /**
  * Customers' chats (public: a chat token, not a login, opens them), the agents' side of the API and the console's

@@ -13,8 +13,8 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 
-import io.parley.InvalidInputException;
-import io.parley.NotFoundException;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.NotFoundException;
 import io.parley.accounts.BearerToken;
 import io.parley.chat.ChatEvent;
 import io.parley.chat.ChatSignals;

@@ -15,7 +15,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-import io.parley.CoalescedRun;
+import io.parley.shared.CoalescedRun;
 import io.parley.chat.ChatSignals;
 import io.parley.cluster.ClusterBus.Subscription;
 

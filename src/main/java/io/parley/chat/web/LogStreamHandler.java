@@ -13,7 +13,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
-import io.parley.InvalidInputException;
+import io.parley.shared.InvalidInputException;
 import io.parley.chat.ChatSignals;
 import io.parley.cluster.ClusterBus.Subscription;
 import tools.jackson.databind.json.JsonMapper;

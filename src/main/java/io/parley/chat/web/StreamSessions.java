@@ -20,7 +20,7 @@ import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-import io.parley.Problem;
+import io.parley.http.Problem;
 
 /**
  * What the chat WebSockets of this node share: the virtual threads that read and send events, thread-safe sessions

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.Problem;
-import io.parley.InvalidInputException;
-import io.parley.NotFoundException;
-import io.parley.Violations;
+import io.parley.http.Problem;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.NotFoundException;
+import io.parley.shared.Violations;
 import io.parley.accounts.BearerToken;
 import io.parley.accounts.ClientAddresses;
 import io.parley.chat.ChatEvent;

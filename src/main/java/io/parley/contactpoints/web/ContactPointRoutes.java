@@ -3,8 +3,8 @@ package io.parley.contactpoints.web;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** Points of contact and their assignment to profiles: agents may read them, admins change them. */
 @Component

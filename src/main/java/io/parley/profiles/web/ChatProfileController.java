@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parley.ListPage;
-import io.parley.Versions;
+import io.parley.shared.ListPage;
+import io.parley.shared.Versions;
 import io.parley.accounts.Actor;
 import io.parley.profiles.ChatProfile;
 import io.parley.profiles.ChatProfileDraft;

@@ -3,8 +3,8 @@ package io.parley.profiles.web;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-import io.parley.ModuleRoutes;
-import io.parley.RouteTable;
+import io.parley.http.ModuleRoutes;
+import io.parley.http.RouteTable;
 
 /** Chat profiles: agents may read them, admins change them. */
 @Component

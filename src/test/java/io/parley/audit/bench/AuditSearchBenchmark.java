@@ -27,7 +27,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.parley.ListPage;
+import io.parley.shared.ListPage;
 import io.parley.audit.AuditAction;
 import io.parley.audit.AuditEvent;
 import io.parley.audit.AuditFields;

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.InvalidInputException;
 
 /**
  * Parameters that are not text. Tomcat refuses a percent-encoded byte sequence that is no UTF-8 ({@code cursor=%ff})

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+import io.parley.shared.FieldViolation;
 
 /**
  * The one place that builds Parley's RFC 9457 problems. Its type is {@code https://parley.io/problems/} followed by

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import java.io.IOException;
 import java.util.concurrent.Semaphore;

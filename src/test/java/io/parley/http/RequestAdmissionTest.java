@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

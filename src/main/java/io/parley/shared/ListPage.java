@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 /** Optimistic locking over HTTP: {@code ETag: "<version>"} out, {@code If-Match} in. */
 public final class Versions {

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;

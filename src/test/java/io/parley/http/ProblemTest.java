@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import tools.jackson.databind.json.JsonMapper;
+import io.parley.shared.FieldViolation;
 
 /** The problem builder writes the bodies that were written by hand before (the literals below are those bodies). */
 class ProblemTest {

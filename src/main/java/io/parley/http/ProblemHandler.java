@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import java.util.List;
 
@@ -28,6 +28,11 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import io.parley.shared.ConflictException;
+import io.parley.shared.FieldViolation;
+import io.parley.shared.InvalidInputException;
+import io.parley.shared.NotFoundException;
+import io.parley.shared.StaleVersionException;
 
 /**
  * Turns every error into an RFC 9457 problem. Client mistakes get a 4xx with a message a person understands and,
@@ -96,7 +101,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			Problem unavailable = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
 					"Parley cannot reach its database right now. Please try again in a few seconds.");
 			return unavailable.response()
-				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+				.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.retryAfter())
 				.body(unavailable.detail());
 		}
 		log.error("Unexpected error", e);

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 import java.lang.management.ManagementFactory;
 

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 /** A request that conflicts with the current state (duplicate name, profile still assigned); answered with 409. */
 public class ConflictException extends RuntimeException {

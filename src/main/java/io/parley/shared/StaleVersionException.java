@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 /** An {@code If-Match} version that is no longer current; answered with 412. */
 public class StaleVersionException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.http;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.parley;
+package io.parley.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
