@@ -34,7 +34,7 @@ class PasswordCheckTest {
 	static final String HASH = ENCODER.encode("right-password");
 	static final UUID ANN = UUID.randomUUID();
 
-	final LoginThrottleTest.TestClock clock = new LoginThrottleTest.TestClock();
+	final TestClock clock = new TestClock();
 	final LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1), Duration.ofMinutes(5), 5, clock);
 	final AtomicBoolean databaseDown = new AtomicBoolean();
 	final AtomicInteger lookups = new AtomicInteger();
